@@ -1,0 +1,67 @@
+# Kennisplatform Wijkaanpak. `make run` serves the demo site; `make test` runs the whole suite.
+# Only Python 3.11 and make are needed; everything else is installed into .venv/.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+export DEBUG ?= 1
+
+.PHONY: run test lint format bench install chromium migrate demo lock messages check-deploy clean
+
+$(INSTALLED): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is needed, found " + sys.version.split()[0])'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+migrate: $(INSTALLED)
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+run: demo
+	@echo "Het kennisplatform draait op http://$(HOST):$(PORT)/ (stoppen: Ctrl+C)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+chromium:
+	@sh scripts/ensure-chromium
+
+# The whole suite on SQLite; with DATABASE_URL=postgres://... the same suite on PostgreSQL.
+test: $(INSTALLED) chromium
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(INSTALLED)
+	$(BIN)/python bench/bench_pages.py
+
+check-deploy: $(INSTALLED)
+	DEBUG=0 SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	ALLOWED_HOSTS=kennisplatform.example.nl $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+messages: $(INSTALLED)
+	$(BIN)/python manage.py makemessages --locale en --ignore '.venv/*' --ignore 'var/*'
+	$(BIN)/python manage.py compilemessages --locale en --ignore '.venv/*'
+
+# Regenerate the lock file after changing the dependencies in pyproject.toml.
+lock: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --no-emit-index-url --strip-extras \
+		-o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) var staticfiles

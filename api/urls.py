@@ -1,0 +1,21 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularRedocView
+from rest_framework.routers import SimpleRouter
+
+from cases.api import CaseViewSet
+from municipalities.api import MunicipalityViewSet
+from topics.api import TopicViewSet
+
+app_name = "api"
+
+# /core/no-trailing-slash: `/api/v1/themas/` answers 404.
+router = SimpleRouter(trailing_slash=False)
+router.register("praktijkvoorbeelden", CaseViewSet, basename="case")
+router.register("themas", TopicViewSet, basename="topic")
+router.register("gemeenten", MunicipalityViewSet, basename="municipality")
+
+urlpatterns = [
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    path("docs", SpectacularRedocView.as_view(url_name="api:openapi"), name="docs"),
+    *router.urls,
+]

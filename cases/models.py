@@ -1,0 +1,337 @@
+"""Practice cases (praktijkvoorbeelden): successes, failures and everything in between.
+
+A case is a Wagtail snippet with drafts, revisions, preview, locking, scheduled publishing and a
+review workflow. The row holds the *live* version once published; drafts live in revisions.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+
+from kennisplatform.access import is_editor
+from spaces.models import Space
+
+
+class Outcome(models.TextChoices):
+    SUCCESS = "geslaagd", _("Geslaagd")
+    FAILURE = "mislukt", _("Mislukt")
+    MIXED = "gemengd", _("Gemengd")
+
+
+class EvidenceLevel(models.TextChoices):
+    """From practice experience up to the Dutch recognition levels (erkenningstrajecten)."""
+
+    PRACTICE = "praktijk", _("Praktijkervaring")
+    WELL_DESCRIBED = "goed_beschreven", _("Goed beschreven")
+    WELL_FOUNDED = "goed_onderbouwd", _("Goed onderbouwd")
+    FIRST_INDICATIONS = "eerste_aanwijzingen", _("Effectief volgens eerste aanwijzingen")
+    GOOD_INDICATIONS = "goede_aanwijzingen", _("Effectief volgens goede aanwijzingen")
+    STRONG_INDICATIONS = "sterke_aanwijzingen", _("Effectief volgens sterke aanwijzingen")
+
+    @classmethod
+    def rank(cls, value: str) -> int:
+        return list(cls.values).index(value) + 1
+
+
+class VocabularyTerm(models.Model):
+    """A term of a small fixed vocabulary that editors can extend (domains, target groups)."""
+
+    name = models.CharField(_("naam"), max_length=60, unique=True)
+    slug = models.SlugField(_("korte naam in de URL"), max_length=60, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=100)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Domain(VocabularyTerm):
+    """A domain involved in a case: gemeente, politie, corporatie, welzijn, zorg, ..."""
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("domein")
+        verbose_name_plural = _("domeinen")
+
+
+class TargetGroup(VocabularyTerm):
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("doelgroep")
+        verbose_name_plural = _("doelgroepen")
+
+
+class CaseQuerySet(models.QuerySet):
+    def visible_to(self, user) -> CaseQuerySet:
+        """The one road to cases (DESIGN.md section 3).
+
+        Editors see everything, drafts and closed spaces included. Everyone else sees live
+        cases in the public knowledge base or in a space they may read.
+        """
+        if is_editor(user):
+            return self.all()
+        return self.filter(live=True).filter(
+            Q(space__isnull=True) | Q(space__in=Space.objects.visible_to(user))
+        )
+
+    def with_card_data(self) -> CaseQuerySet:
+        """What a case card in a list shows, in a fixed number of queries."""
+        return self.select_related("municipality").prefetch_related("topics")
+
+    def successes(self) -> CaseQuerySet:
+        return self.filter(outcome=Outcome.SUCCESS)
+
+    def failures(self) -> CaseQuerySet:
+        return self.filter(outcome=Outcome.FAILURE)
+
+    def recent(self) -> CaseQuerySet:
+        return self.order_by(models.F("first_published_at").desc(nulls_last=True), "-pk")
+
+
+class TaggedCase(TaggedItemBase):
+    content_object = ParentalKey(
+        "cases.Case", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class Case(
+    PreviewableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    ClusterableModel,
+):
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(
+        _("korte naam in de URL"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("Leeg laten om hem uit de titel te maken. Oude adressen blijven werken."),
+    )
+    summary = models.TextField(_("samenvatting"), help_text=_("Eén of twee zinnen."))
+    outcome = models.CharField(_("uitkomst"), max_length=10, choices=Outcome.choices)
+    context = models.TextField(_("aanleiding"), blank=True)
+    approach = models.TextField(_("aanpak"), blank=True)
+    results = models.TextField(_("resultaten"), blank=True)
+    what_worked = models.TextField(_("werkzame elementen"), blank=True)
+    what_went_wrong = models.TextField(
+        _("wat ging mis"),
+        blank=True,
+        help_text=_("Verplicht bij een mislukte of gemengde uitkomst: juist dit helpt anderen."),
+    )
+    lessons = models.TextField(_("lessen voor anderen"), blank=True)
+    courses_of_action = models.TextField(
+        _("handelingsperspectieven"),
+        blank=True,
+        help_text=_("Wat kunnen anderen concreet doen? Eén actie per regel."),
+    )
+
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+    )
+    neighbourhoods = models.CharField(
+        _("wijken"), max_length=300, blank=True, help_text=_("Gescheiden door komma's.")
+    )
+    period_start = models.PositiveSmallIntegerField(_("van (jaar)"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(
+        _("tot en met (jaar)"), null=True, blank=True, help_text=_("Leeg als het nog loopt.")
+    )
+    domains = ParentalManyToManyField(
+        Domain, verbose_name=_("betrokken domeinen"), blank=True, related_name="cases"
+    )
+    target_groups = ParentalManyToManyField(
+        TargetGroup, verbose_name=_("doelgroepen"), blank=True, related_name="cases"
+    )
+    evidence_level = models.CharField(
+        _("bewijsniveau"),
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.PRACTICE,
+    )
+    topics = ParentalManyToManyField(
+        "topics.Topic", verbose_name=_("thema's"), blank=True, related_name="cases"
+    )
+    tags = ClusterTaggableManager(through=TaggedCase, verbose_name=_("trefwoorden"), blank=True)
+    space = models.ForeignKey(
+        Space,
+        verbose_name=_("ruimte"),
+        on_delete=models.PROTECT,  # deleting a space must never make its cases public
+        null=True,
+        blank=True,
+        related_name="cases",
+        help_text=_("Leeg: openbaar in de kennisbank. Een besloten ruimte: alleen voor leden."),
+    )
+    is_example = models.BooleanField(
+        _("voorbeeldbeschrijving"),
+        default=False,
+        help_text=_("Een uitgewerkt voorbeeld, geen verslag van een echt project."),
+    )
+    external_id = models.CharField(
+        _("extern kenmerk"), max_length=100, unique=True, null=True, blank=True
+    )
+    import_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="case",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="case",
+        for_concrete_model=False,
+    )
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-first_published_at", "-pk"]
+        verbose_name = _("praktijkvoorbeeld")
+        verbose_name_plural = _("praktijkvoorbeelden")
+        indexes = [models.Index(fields=["live", "outcome"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.outcome in (Outcome.FAILURE, Outcome.MIXED) and not self.what_went_wrong.strip():
+            errors["what_went_wrong"] = _(
+                "Beschrijf wat er misging: bij een mislukte of gemengde uitkomst is dat verplicht."
+            )
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = _("Het eindjaar ligt voor het beginjaar.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        if self.pk:
+            self._remember_old_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self) -> str:
+        base = slugify(self.title)[:180] or "praktijkvoorbeeld"
+        slug, n = base, 2
+        while (
+            Case.objects.filter(slug=slug).exclude(pk=self.pk).exists()
+            or CaseSlugRedirect.objects.filter(old_slug=slug).exclude(case_id=self.pk).exists()
+        ):
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def _remember_old_slug(self) -> None:
+        """A renamed case keeps answering on its old address (a permanent redirect)."""
+        old_slug = Case.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        if old_slug and old_slug != self.slug:
+            CaseSlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"case": self})
+            CaseSlugRedirect.objects.filter(old_slug=self.slug).delete()
+
+    # Presentation helpers used by templates, the API and the preview.
+    @property
+    def is_failure_or_mixed(self) -> bool:
+        return self.outcome in (Outcome.FAILURE, Outcome.MIXED)
+
+    @property
+    def evidence_rank(self) -> int:
+        return EvidenceLevel.rank(self.evidence_level)
+
+    @property
+    def neighbourhood_list(self) -> list[str]:
+        return [n.strip() for n in self.neighbourhoods.split(",") if n.strip()]
+
+    @property
+    def course_of_action_list(self) -> list[str]:
+        return [line.strip() for line in self.courses_of_action.splitlines() if line.strip()]
+
+    @property
+    def period_display(self) -> str:
+        if self.period_start and self.period_end:
+            if self.period_start == self.period_end:
+                return str(self.period_start)
+            return f"{self.period_start}–{self.period_end}"
+        if self.period_start:
+            return _("sinds %(year)s") % {"year": self.period_start}
+        return ""
+
+    def get_preview_template(self, request, mode_name):
+        return "cases/case_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context.update(case=self, related_cases=[], is_preview=True)
+        return context
+
+
+class CaseSource(Orderable):
+    case = ParentalKey(Case, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("titel"), max_length=300)
+    url = models.URLField(_("webadres"), blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("bron")
+        verbose_name_plural = _("bronnen")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CaseAttachment(Orderable):
+    case = ParentalKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+
+
+class CaseSlugRedirect(models.Model):
+    """An address a case had before it was renamed."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="slug_redirects")
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.case.slug}"

@@ -1,0 +1,60 @@
+"""Public pages for practice cases. Every query starts from `Case.objects.visible_to(user)`."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from cases.filters import CaseFilter, case_facets
+from cases.models import Case, CaseSlugRedirect
+from cases.selectors import related_cases
+
+CASES_PER_PAGE = 20
+
+
+def paginate(request: HttpRequest, queryset, per_page: int = CASES_PER_PAGE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("pagina"))
+
+
+def case_list(request: HttpRequest) -> HttpResponse:
+    filterset = CaseFilter(request.GET, queryset=Case.objects.visible_to(request.user))
+    page = paginate(request, filterset.qs.with_card_data())
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "cases/case_list.html",
+        {
+            "filterset": filterset,
+            "facets": case_facets(filterset),
+            "page": page,
+            "query_without_page": query.urlencode(),
+            "has_filters": any(k != "pagina" and v for k, v in request.GET.items()),
+        },
+    )
+
+
+def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    visible = Case.objects.visible_to(request.user)
+    case = (
+        visible.select_related("municipality", "space")
+        .prefetch_related(
+            "topics", "domains", "target_groups", "tags", "sources", "attachments__document"
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if case is None:
+        # An old address of a renamed case; a hidden case answers 404 like a missing one.
+        moved = (
+            CaseSlugRedirect.objects.filter(old_slug=slug, case__in=visible)
+            .select_related("case")
+            .first()
+        )
+        if moved is None:
+            raise Http404
+        return redirect("cases:detail", slug=moved.case.slug, permanent=True)
+    return render(
+        request,
+        "cases/case_detail.html",
+        {"case": case, "related_cases": related_cases(case, request.user)},
+    )

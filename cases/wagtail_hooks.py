@@ -1,0 +1,153 @@
+"""The editors' back office for cases (Wagtail admin at /beheer/)."""
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cases.models import Case, Domain, TargetGroup
+from kennisplatform.access import is_editor
+from municipalities.models import Municipality
+from spaces.models import Space
+from topics.models import Topic
+
+
+class CaseViewSet(SnippetViewSet):
+    model = Case
+    icon = "doc-full"
+    menu_label = _("Praktijkvoorbeelden")
+    list_display = ["title", "outcome", "municipality", "evidence_level", "updated_at"]
+    list_filter = ["outcome", "evidence_level", "live", "topics", "municipality", "space"]
+    search_fields = ["title", "summary"]
+    search_backend_name = None  # plain database filtering; site search comes with its own issue
+    ordering = ["-updated_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("title"),
+                    FieldPanel("slug"),
+                    FieldPanel("summary"),
+                    FieldRowPanel([FieldPanel("outcome"), FieldPanel("evidence_level")]),
+                    FieldPanel("is_example"),
+                ],
+                heading=_("Kern"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("context"),
+                    FieldPanel("approach"),
+                    FieldPanel("results"),
+                    FieldPanel("what_worked"),
+                    FieldPanel("what_went_wrong"),
+                    FieldPanel("lessons"),
+                    FieldPanel("courses_of_action"),
+                ],
+                heading=_("Verhaal"),
+            ),
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("municipality"),
+                            FieldPanel("neighbourhoods"),
+                            FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+                        ],
+                        heading=_("Waar en wanneer"),
+                    ),
+                    FieldPanel("domains"),
+                    FieldPanel("target_groups"),
+                    FieldPanel("topics"),
+                    FieldPanel("tags"),
+                    FieldPanel("space"),
+                ],
+                heading=_("Indeling"),
+            ),
+            ObjectList(
+                [
+                    InlinePanel("sources", heading=_("Bronnen"), label=_("bron")),
+                    InlinePanel("attachments", heading=_("Bijlagen"), label=_("bijlage")),
+                ],
+                heading=_("Bronnen en bijlagen"),
+            ),
+        ]
+    )
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "sort_order"]
+    search_fields = ["name"]
+    search_backend_name = None
+    panels = ["name", "slug", "description", "sort_order"]
+
+
+class MunicipalityViewSet(SnippetViewSet):
+    model = Municipality
+    icon = "site"
+    list_display = ["name", "cbs_code"]
+    search_fields = ["name", "cbs_code"]
+    search_backend_name = None
+    panels = ["name", "slug", "cbs_code"]
+
+
+class DomainViewSet(SnippetViewSet):
+    model = Domain
+    icon = "group"
+    panels = ["name", "slug", "sort_order"]
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "user"
+    panels = ["name", "slug", "sort_order"]
+
+
+class SpaceViewSet(SnippetViewSet):
+    model = Space
+    icon = "lock"
+    list_display = ["name", "visibility"]
+    panels = ["name", "slug", "description", "visibility"]
+
+
+class KnowledgeBaseGroup(SnippetViewSetGroup):
+    menu_label = _("Kennisbank")
+    menu_icon = "folder-open-inverse"
+    menu_order = 100
+    items = (
+        CaseViewSet,
+        TopicViewSet,
+        MunicipalityViewSet,
+        DomainViewSet,
+        TargetGroupViewSet,
+        SpaceViewSet,
+    )
+
+
+register_snippet(KnowledgeBaseGroup)
+
+
+@hooks.register("before_serve_document")
+def serve_only_visible_attachments(document, request):
+    """A document is served only to editors or as an attachment of a case the user may see.
+
+    Hidden answers 404, exactly like missing (DESIGN.md section 3).
+    """
+    if is_editor(request.user):
+        return None
+    if not Case.objects.visible_to(request.user).filter(attachments__document=document).exists():
+        raise Http404
+    return None

@@ -1,0 +1,67 @@
+"""Shared fixtures: the four kinds of visitor the visibility rule distinguishes."""
+
+import os
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Group
+
+from cases.editorial import EDITORS_GROUP
+from spaces.models import Membership, Space
+from spaces.tests.factories import MembershipFactory, SpaceFactory, UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the same
+# thread are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def anonymous():
+    return AnonymousUser()
+
+
+@pytest.fixture
+def outsider(db):
+    return UserFactory(username="buitenstaander")
+
+
+@pytest.fixture
+def closed_space(db):
+    return SpaceFactory(
+        name="Besloten intervisie", slug="besloten", visibility=Space.Visibility.CLOSED
+    )
+
+
+@pytest.fixture
+def public_space(db):
+    return SpaceFactory(name="Open netwerk", slug="open", visibility=Space.Visibility.PUBLIC)
+
+
+@pytest.fixture
+def member(db, closed_space):
+    user = UserFactory(username="lid")
+    MembershipFactory(space=closed_space, user=user)
+    return user
+
+
+@pytest.fixture
+def moderator(db, closed_space):
+    user = UserFactory(username="moderator")
+    MembershipFactory(space=closed_space, user=user, role=Membership.Role.MODERATOR)
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="redacteur", groups=[Group.objects.get(name=EDITORS_GROUP)])
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) logs the test client in as that user (or not, for anonymous)."""
+
+    def login(user):
+        if user is not None and user.is_authenticated:
+            client.force_login(user)
+        return client
+
+    return login

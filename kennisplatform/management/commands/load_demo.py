@@ -1,0 +1,96 @@
+"""Demo content for a local site: municipalities, the seed cases, a closed space, a demo editor.
+
+Idempotent: a second run changes nothing. Refuses to run in production (DEBUG=0) unless forced,
+because it creates an editor account.
+"""
+
+import csv
+import json
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from cases.editorial import EDITORS_GROUP, FINAL_EDITORS_GROUP
+from cases.services import case_import
+from municipalities.models import Municipality
+from spaces.models import Space
+
+BASE_DIR = Path(settings.BASE_DIR)
+MUNICIPALITIES_CSV = BASE_DIR / "municipalities" / "data" / "gemeenten.csv"
+DEMO_CASES = BASE_DIR / "cases" / "demo" / "demo_cases.json"
+DEMO_EDITOR = "redacteur"
+DEMO_LOGIN_FILE = Path(settings.VAR_DIR) / "demo-login.txt"
+
+
+class Command(BaseCommand):
+    help = "Laad de demo-inhoud en maak een demo-redacteur aan (alleen voor ontwikkeling)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Ook met DEBUG=0 uitvoeren")
+
+    def handle(self, *args, force: bool, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError("load_demo is voor ontwikkeling; gebruik --force met DEBUG=0.")
+        with transaction.atomic():
+            self.load_municipalities()
+            self.load_spaces()
+            report = case_import(data=json.loads(DEMO_CASES.read_text(encoding="utf-8")))
+        self.stdout.write(
+            f"Praktijkvoorbeelden: {len(report.created)} nieuw, {len(report.updated)} bijgewerkt, "
+            f"{len(report.unchanged)} ongewijzigd."
+        )
+        self.ensure_demo_editor()
+
+    def load_municipalities(self):
+        with MUNICIPALITIES_CSV.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                Municipality.objects.get_or_create(
+                    cbs_code=row["cbs_code"],
+                    defaults={"name": row["naam"], "slug": _slug(row["naam"])},
+                )
+
+    def load_spaces(self):
+        Space.objects.get_or_create(
+            slug="intervisie-wijkschakelaars",
+            defaults={
+                "name": "Intervisie wijkschakelaars",
+                "description": "Besloten ruimte waarin wijkschakelaars delen wat niet lukte.",
+                "visibility": Space.Visibility.CLOSED,
+            },
+        )
+
+    def ensure_demo_editor(self):
+        user = User.objects.filter(username=DEMO_EDITOR).first()
+        if user is not None and DEMO_LOGIN_FILE.exists():
+            password = DEMO_LOGIN_FILE.read_text(encoding="utf-8").strip()
+        else:
+            password = secrets.token_urlsafe(12)
+            if user is None:
+                user = User(
+                    username=DEMO_EDITOR,
+                    first_name="Demo",
+                    last_name="Redacteur",
+                    email="redacteur@example.org",
+                )
+            user.set_password(password)
+            user.save()
+            user.groups.add(*Group.objects.filter(name__in=[EDITORS_GROUP, FINAL_EDITORS_GROUP]))
+            DEMO_LOGIN_FILE.parent.mkdir(parents=True, exist_ok=True)
+            DEMO_LOGIN_FILE.write_text(password + "\n", encoding="utf-8")
+            DEMO_LOGIN_FILE.chmod(0o600)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo-redacteur: log in op {settings.SITE_URL}/beheer/ met gebruikersnaam "
+                f"'{DEMO_EDITOR}' en wachtwoord '{password}'."
+            )
+        )
+
+
+def _slug(name: str) -> str:
+    from django.utils.text import slugify
+
+    return slugify(name.replace("'s-", "s-"))

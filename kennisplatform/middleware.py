@@ -1,0 +1,57 @@
+"""Site-wide response headers (DESIGN.md section 5, /core/transport/security-headers)."""
+
+from django.middleware.clickjacking import XFrameOptionsMiddleware
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+
+ADMIN_PREFIX = "/beheer/"
+
+# The public site uses no inline script or style; the back office (Wagtail) is left to its own.
+SITE_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+ADMIN_CSP = "frame-ancestors 'self'; object-src 'none'; base-uri 'self'"
+
+
+class SecurityHeadersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(ADMIN_PREFIX):
+            response.setdefault("Content-Security-Policy", ADMIN_CSP)
+        else:
+            response.setdefault("Content-Security-Policy", SITE_CSP)
+        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        return response
+
+
+class FrameOptionsMiddleware(XFrameOptionsMiddleware):
+    """DENY everywhere, except the back office: Wagtail's live preview frames its own pages."""
+
+    def get_xframe_options_value(self, request, response):
+        if request.path.startswith(ADMIN_PREFIX):
+            return "SAMEORIGIN"
+        return "DENY"
+
+
+class UserDependentCacheMiddleware:
+    """A response for a signed-in user may show what others may not see: never store it.
+
+    Anonymous pages vary on the cookie as well, so that no shared cache serves one visitor's
+    page to another.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+            response["Cache-Control"] += ", private"
+        patch_vary_headers(response, ("Cookie",))
+        return response

@@ -1,0 +1,28 @@
+from django import template
+from django.http import QueryDict
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, name: str, value: str) -> str:
+    """The current query string with one filter value removed (and back to page 1)."""
+    query: QueryDict = context["request"].GET.copy()
+    query.pop("pagina", None)
+    remaining = [v for v in query.getlist(name) if v != value]
+    query.setlist(name, remaining)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def query_with_page(context, page_number: int) -> str:
+    query: QueryDict = context["request"].GET.copy()
+    query["pagina"] = str(page_number)
+    return f"?{query.urlencode()}"
+
+
+@register.filter
+def paragraphs(text: str) -> list[str]:
+    """Split plain text into paragraphs on blank lines."""
+    return [p.strip() for p in (text or "").split("\n\n") if p.strip()]

@@ -1,0 +1,34 @@
+"""Topics (thema's): the platform's themes; a topic page gathers everything on it."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class TopicQuerySet(models.QuerySet):
+    def visible_to(self, user) -> TopicQuerySet:
+        # Topics are the platform's public vocabulary and are never hidden. What a topic
+        # *contains* is filtered by each content type's own visible_to.
+        return self.all()
+
+
+class Topic(models.Model):
+    name = models.CharField(_("naam"), max_length=80, unique=True)
+    slug = models.SlugField(_("korte naam in de URL"), max_length=80, unique=True)
+    description = models.TextField(_("beschrijving"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=100)
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("topics:detail", kwargs={"slug": self.slug})
