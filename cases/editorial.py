@@ -54,6 +54,7 @@ def ensure_editorial_setup(**kwargs) -> None:
         GroupCollectionPermission,
         Workflow,
         WorkflowContentType,
+        WorkflowTask,
     )
 
     access_admin = _permission("wagtailadmin", "admin", "access")
@@ -72,10 +73,11 @@ def ensure_editorial_setup(**kwargs) -> None:
                 )
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    if not workflow.workflow_tasks.exists():
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
         task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
         task.groups.set([final_editors])
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        # Not workflow.workflow_tasks.create(): that modelcluster relation only commits on save.
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     case_type, _ = ContentType.objects.get_or_create(app_label="cases", model="case")
     WorkflowContentType.objects.get_or_create(
         content_type=case_type, defaults={"workflow": workflow}

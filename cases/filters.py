@@ -35,6 +35,7 @@ class CaseFilter(django_filters.FilterSet):
         queryset=Municipality.objects.all(),
         to_field_name="slug",
         field_name="municipality",
+        method="filter_related",
         label=_("Gemeente"),
     )
     domein = django_filters.ModelMultipleChoiceFilter(

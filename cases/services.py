@@ -129,6 +129,12 @@ def validate_case_items(data: Any) -> list[str]:
         for name in OPTIONAL_TEXT:
             if name in item and not isinstance(item[name], str):
                 error(name, "moet tekst zijn.")
+        went_wrong = item.get("what_went_wrong", "")
+        if item.get("outcome") in ("failure", "mixed") and not (
+            isinstance(went_wrong, str) and went_wrong.strip()
+        ):
+            # The same rule as in the back office: a failure without its story helps nobody.
+            error("what_went_wrong", "is verplicht bij outcome failure of mixed.")
         for name in OPTIONAL_LISTS:
             if name in item and not isinstance(item[name], list):
                 error(name, "moet een lijst zijn.")

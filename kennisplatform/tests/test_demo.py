@@ -1,0 +1,67 @@
+"""`manage.py load_demo`: the demo site that `make run` serves."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+from wagtail.models import Revision
+
+from cases.models import Case, Outcome
+from municipalities.models import Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def var_dir(tmp_path, settings, monkeypatch):
+    from kennisplatform.management.commands import load_demo
+
+    monkeypatch.setattr(load_demo, "DEMO_LOGIN_FILE", tmp_path / "demo-login.txt")
+    settings.DEBUG = True
+    return tmp_path
+
+
+def test_demo_content_is_complete(var_dir, capsys):
+    call_command("load_demo")
+    cases = Case.objects.filter(live=True, is_example=True)
+    assert cases.count() >= 12
+    outcomes = set(cases.values_list("outcome", flat=True))
+    assert outcomes == {Outcome.SUCCESS, Outcome.FAILURE, Outcome.MIXED}
+    # Every municipality a demo case names exists, and every case has topics and tags.
+    assert not cases.filter(municipality__isnull=True).exists()
+    for case in cases:
+        assert case.topics.exists(), case.title
+        assert case.tags.exists(), case.title
+    assert Municipality.objects.filter(cbs_code="GM0344", name="Utrecht").exists()
+    output = capsys.readouterr().out
+    password = (var_dir / "demo-login.txt").read_text().strip()
+    assert f"gebruikersnaam 'redacteur' en wachtwoord '{password}'" in output
+    editor = User.objects.get(username="redacteur")
+    assert editor.check_password(password)
+    assert editor.has_perm("cases.publish_case")
+
+
+def test_demo_leaves_out_contact_details(var_dir):
+    call_command("load_demo")
+    text = " ".join(
+        " ".join(str(v) for v in row)
+        for row in Case.objects.values_list("title", "summary", "context", "approach", "lessons")
+    )
+    assert "@" not in text
+    assert "06-" not in text
+
+
+def test_running_it_twice_changes_nothing(var_dir, capsys):
+    call_command("load_demo")
+    counts = (Case.objects.count(), Revision.objects.count(), User.objects.count())
+    first_password = (var_dir / "demo-login.txt").read_text()
+    call_command("load_demo")
+    assert (Case.objects.count(), Revision.objects.count(), User.objects.count()) == counts
+    assert (var_dir / "demo-login.txt").read_text() == first_password
+    assert "0 nieuw, 0 bijgewerkt" in capsys.readouterr().out
+
+
+def test_refuses_to_run_in_production(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="voor ontwikkeling"):
+        call_command("load_demo")
+    assert not User.objects.filter(username="redacteur").exists()
