@@ -2,7 +2,7 @@
 
 from http import HTTPStatus
 
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -79,7 +79,11 @@ def problem_exception_handler(exc, context):
             **extra,
         )
     else:
-        detail = exc.detail if isinstance(getattr(exc, "detail", None), str) else ""
+        if isinstance(exc, Http404):
+            # Django's Http404 has no `detail`; say what the site's 404 says (and never the model).
+            detail = "Deze bron bestaat niet."
+        else:
+            detail = exc.detail if isinstance(getattr(exc, "detail", None), str) else ""
         body = problem(response.status_code, str(detail), **extra)
     return Response(
         body,

@@ -3,6 +3,7 @@
 Output only (the API is read-only); field names are Dutch camelCase.
 """
 
+from django.http import Http404
 from django.shortcuts import redirect
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
@@ -153,7 +154,7 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         try:
             return super().retrieve(request, *args, **kwargs)
-        except NotFound:
+        except (Http404, NotFound):  # DRF's get_object raises Django's Http404
             moved = (
                 CaseSlugRedirect.objects.filter(
                     old_slug=kwargs["slug"], case__in=Case.objects.visible_to(request.user)

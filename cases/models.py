@@ -220,7 +220,15 @@ class Case(
         ordering = ["-first_published_at", "-pk"]
         verbose_name = _("praktijkvoorbeeld")
         verbose_name_plural = _("praktijkvoorbeelden")
-        indexes = [models.Index(fields=["live", "outcome"])]
+        indexes = [
+            # Covers the visibility filter plus the facet columns, so counts and facets over
+            # many cases are answered from the index without reading the long text columns.
+            models.Index(
+                fields=["live", "space", "outcome", "evidence_level", "municipality"],
+                name="case_listing_idx",
+            ),
+            models.Index(fields=["-first_published_at", "-id"], name="case_recent_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title

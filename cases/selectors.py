@@ -2,28 +2,49 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
-from cases.models import Case
+from cases.models import Case, TaggedCase
+
+CaseTopic = Case.topics.through
+
+
+def _matches(queryset, case_field: str, term_field: str, term_ids: list[int]) -> Subquery:
+    """How many of `term_ids` the outer case has, as a correlated subquery."""
+    return Subquery(
+        queryset.filter(**{case_field: OuterRef("pk"), f"{term_field}__in": term_ids})
+        .order_by()
+        .values(case_field)
+        .annotate(n=Count("pk"))
+        .values("n"),
+        output_field=IntegerField(),
+    )
 
 
 def related_cases(case: Case, user, limit: int = 4) -> list[Case]:
-    """Visible cases that share the most topics and tags with `case`."""
+    """Visible cases that share the most topics (counted double) and tags with `case`.
+
+    Only cases sharing at least one topic or tag are scored, through the link tables' indexes,
+    so the cost follows the number of candidates rather than the size of the collection.
+    """
     topic_ids = [topic.pk for topic in case.topics.all()]
     tag_ids = [tag.pk for tag in case.tags.all()]
     if not topic_ids and not tag_ids:
         return []
+    candidates = Q(pk__in=CaseTopic.objects.filter(topic_id__in=topic_ids).values("case_id")) | Q(
+        pk__in=TaggedCase.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+    )
     return list(
         Case.objects.visible_to(user)
+        .filter(candidates)
         .exclude(pk=case.pk)
         .annotate(
-            shared_topics=Count("topics", filter=Q(topics__in=topic_ids), distinct=True),
-            shared_tags=Count(
-                "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
-            ),
+            score=Coalesce(_matches(CaseTopic.objects, "case_id", "topic_id", topic_ids), 0) * 2
+            + Coalesce(
+                _matches(TaggedCase.objects, "content_object_id", "tag_id", tag_ids), Value(0)
+            )
         )
-        .annotate(score=F("shared_topics") * 2 + F("shared_tags"))
-        .filter(score__gt=0)
         .order_by("-score", F("first_published_at").desc(nulls_last=True), "pk")
         .select_related("municipality")[:limit]
     )

@@ -1,6 +1,5 @@
 """Site-wide response headers (DESIGN.md section 5, /core/transport/security-headers)."""
 
-from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 ADMIN_PREFIX = "/beheer/"
@@ -22,19 +21,13 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         if request.path.startswith(ADMIN_PREFIX):
             response.setdefault("Content-Security-Policy", ADMIN_CSP)
+            # Django's XFrameOptionsMiddleware sets DENY everywhere; Wagtail's live preview
+            # frames the back office's own pages.
+            response["X-Frame-Options"] = "SAMEORIGIN"
         else:
             response.setdefault("Content-Security-Policy", SITE_CSP)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
-
-
-class FrameOptionsMiddleware(XFrameOptionsMiddleware):
-    """DENY everywhere, except the back office: Wagtail's live preview frames its own pages."""
-
-    def get_xframe_options_value(self, request, response):
-        if request.path.startswith(ADMIN_PREFIX):
-            return "SAMEORIGIN"
-        return "DENY"
 
 
 class UserDependentCacheMiddleware:

@@ -99,7 +99,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "kennisplatform.middleware.UserDependentCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "kennisplatform.middleware.FrameOptionsMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "kennisplatform.urls"

@@ -42,6 +42,9 @@ class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
         from cases.models import Case
 
         visible_cases = Case.objects.visible_to(self.request.user)
-        return Municipality.objects.visible_to(self.request.user).annotate(
-            case_count=Count("cases", filter=Q(cases__in=visible_cases))
+        # An aggregate drops Meta.ordering (Django ignores it in GROUP BY queries): order again.
+        return (
+            Municipality.objects.visible_to(self.request.user)
+            .annotate(case_count=Count("cases", filter=Q(cases__in=visible_cases)))
+            .order_by("name")
         )

@@ -15,6 +15,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
         Municipality.objects.visible_to(request.user)
         .annotate(case_count=Count("cases", filter=Q(cases__in=visible_cases)))
         .filter(case_count__gt=0)
+        .order_by("name")
     )
     return render(
         request, "municipalities/municipality_list.html", {"municipalities": municipalities}

@@ -11,8 +11,11 @@ from topics.models import Topic
 
 def topics_with_case_counts(user):
     visible_cases = Case.objects.visible_to(user)
-    return Topic.objects.visible_to(user).annotate(
-        case_count=Count("cases", filter=Q(cases__in=visible_cases))
+    # An aggregate drops Meta.ordering (Django ignores it in GROUP BY queries): order again.
+    return (
+        Topic.objects.visible_to(user)
+        .annotate(case_count=Count("cases", filter=Q(cases__in=visible_cases)))
+        .order_by("sort_order", "name")
     )
 
 

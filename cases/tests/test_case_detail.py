@@ -124,13 +124,16 @@ def test_editor_sees_a_draft_with_a_warning(client_for, editor):
 
 
 def test_preview_uses_the_public_template(editor):
-    case = CaseFactory.build(title="Nog niet opgeslagen", outcome=Outcome.MIXED,
-                             what_went_wrong="Het liep half mis.")
+    case = CaseFactory.build(
+        title="Nog niet opgeslagen", outcome=Outcome.MIXED, what_went_wrong="Het liep half mis."
+    )
     request = RequestFactory().get("/")
     request.user = editor
     response = case.serve_preview(request, case.default_preview_mode)
-    html = response.rendered_content if hasattr(response, "rendered_content") else (
-        response.content.decode()
+    html = (
+        response.rendered_content
+        if hasattr(response, "rendered_content")
+        else (response.content.decode())
     )
     assert "Voorbeeldweergave" in html
     assert "Nog niet opgeslagen" in html

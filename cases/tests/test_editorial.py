@@ -18,8 +18,9 @@ ADD_URL = "/beheer/snippets/cases/case/add/"
 
 @pytest.fixture
 def final_editor(db):
-    return UserFactory(username="eindredacteur",
-                       groups=[Group.objects.get(name=FINAL_EDITORS_GROUP)])
+    return UserFactory(
+        username="eindredacteur", groups=[Group.objects.get(name=FINAL_EDITORS_GROUP)]
+    )
 
 
 def case_form(**overrides):

@@ -47,8 +47,13 @@ def run_import(tmp_path, data, name="cases.json"):
 
 
 def test_good_file_creates_live_cases(tmp_path, client):
-    failure = item(external_id="ext-2", title="Mislukt plan", outcome="failure",
-                   what_went_wrong="Geen geld na het project.", space="intervisie")
+    failure = item(
+        external_id="ext-2",
+        title="Mislukt plan",
+        outcome="failure",
+        what_went_wrong="Geen geld na het project.",
+        space="intervisie",
+    )
     run_import(tmp_path, [item(), failure])
     case = Case.objects.get(external_id="ext-1")
     assert case.live and case.first_published_at is not None

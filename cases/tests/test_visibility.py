@@ -192,9 +192,7 @@ def test_a_loose_document_is_not_served_to_visitors(client, db):
     from django.core.files.base import ContentFile
     from wagtail.documents.models import Document
 
-    document = Document.objects.create(
-        title="Los", file=ContentFile(b"los", name="los.txt")
-    )
+    document = Document.objects.create(title="Los", file=ContentFile(b"los", name="los.txt"))
     assert client.get(document.url).status_code == 404
 
 
