@@ -1,0 +1,329 @@
+"""Browser and accessibility tests in a real headless Chromium (DESIGN.md section 8).
+
+- axe-core finds no WCAG 2.2 A/AA violations on any public page;
+- a visitor can find, filter and open a case with the keyboard alone, and sees where focus is;
+- the language switch in the footer works with the keyboard.
+
+The live server runs in a thread and sees the test's data, so these tests use a transactional
+database. `serialized_rollback` restores the seeded topics, domains and target groups for each test
+and leaves them in place for any test that runs later.
+"""
+
+from collections.abc import Callable
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from cases.models import Domain, EvidenceLevel, Outcome, TargetGroup
+from cases.tests.factories import CaseFactory
+from municipalities.tests.factories import MunicipalityFactory
+from topics.tests.factories import TopicFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+MAX_TAB_PRESSES = 60
+NARROW_VIEWPORT = {"width": 360, "height": 740}
+
+
+@pytest.fixture
+def content():
+    """Successes and failures with municipalities, sharing topics and tags (so related cases)."""
+    utrecht = MunicipalityFactory(name="Utrecht", slug="utrecht", cbs_code="GM0344")
+    zwolle = MunicipalityFactory(name="Zwolle", slug="zwolle", cbs_code="GM0193")
+    safety = TopicFactory(slug="veiligheid")  # seeded by a migration
+    youth = TopicFactory(slug="jongeren")
+    working_together = TopicFactory(slug="integraal-samenwerken")
+    police = Domain.objects.get(slug="politie")
+    residents = Domain.objects.get(slug="bewoners")
+    young_people = TargetGroup.objects.get(slug="jongeren")
+
+    success = CaseFactory(
+        title="Buurtpreventie-app brengt bewoners en wijkagent samen",
+        summary="Een appgroep per straat maakte overlast snel bespreekbaar.",
+        outcome=Outcome.SUCCESS,
+        municipality=utrecht,
+        neighbourhoods="Kanaleneiland, Overvecht",
+        period_start=2019,
+        period_end=2022,
+        evidence_level=EvidenceLevel.WELL_DESCRIBED,
+        results="Minder meldingen van overlast.\n\nMeer contact tussen buren.",
+        what_worked="Een vaste wijkagent die zelf in de groep zat.",
+        lessons="Begin klein, met één straat.",
+        courses_of_action="Spreek vooraf huisregels af.\nWijs een beheerder aan.",
+        topics=[safety, working_together],
+        domains=[police, residents],
+        target_groups=[young_people],
+        tags=["buurtpreventie", "samenwerking"],
+    )
+    CaseFactory(
+        title="Straatcoaches in de avonduren",
+        outcome=Outcome.SUCCESS,
+        municipality=zwolle,
+        topics=[safety, youth],
+        tags=["samenwerking"],
+    )
+    failure = CaseFactory(
+        title="Jongerenpunt sloot na één jaar",
+        summary="Een ontmoetingsplek voor jongeren verdween toen de subsidie stopte.",
+        outcome=Outcome.FAILURE,
+        municipality=utrecht,
+        what_went_wrong="De financiering liep maar één jaar.\n\nNiemand was eigenaar.",
+        courses_of_action="Regel financiering voor minstens drie jaar.\nMaak één partij eigenaar.",
+        topics=[youth, safety],
+        domains=[residents],
+        target_groups=[young_people],
+        tags=["samenwerking", "financiering"],
+    )
+    CaseFactory(
+        title="Wijkteam zonder mandaat",
+        outcome=Outcome.FAILURE,
+        municipality=zwolle,
+        topics=[working_together],
+        tags=["samenwerking"],
+    )
+    CaseFactory(
+        title="Gemengde ervaring met cameratoezicht",
+        outcome=Outcome.MIXED,
+        municipality=zwolle,
+        topics=[safety],
+    )
+    return {"success": success, "failure": failure, "topic": safety, "municipality": utrecht}
+
+
+# --- axe -------------------------------------------------------------------------------------
+
+
+def describe_violations(violations: list[dict]) -> str:
+    """One block per violated rule: what it is, how bad, and where to look first."""
+    lines = [f"{len(violations)} axe violation(s):"]
+    for violation in violations:
+        nodes = violation["nodes"]
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} "
+            f"[{len(nodes)} element(s)] {violation['helpUrl']}"
+        )
+        for node in nodes[:3]:
+            target = " ".join(str(part) for part in node["target"])
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    at {target}: {summary}")
+        if len(nodes) > 3:
+            lines.append(f"    ... and {len(nodes) - 3} more")
+    return "\n".join(lines)
+
+
+def axe_violations(page) -> list[dict]:
+    results = Axe().run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": WCAG_TAGS},
+            "resultTypes": ["violations"],
+        },
+    )
+    return results.response["violations"]
+
+
+def assert_no_axe_violations(page) -> None:
+    violations = axe_violations(page)
+    size = page.viewport_size or {}
+    where = f"{page.url} at {size.get('width')}x{size.get('height')} px"
+    if violations:
+        pytest.fail(f"{where}\n{describe_violations(violations)}")
+
+
+def assert_no_axe_violations_wide_and_narrow(page) -> None:
+    """Check the page as loaded, then again on a phone-sized screen (reflow, target size)."""
+    assert_no_axe_violations(page)
+    page.set_viewport_size(NARROW_VIEWPORT)
+    page.reload()
+    assert_no_axe_violations(page)
+
+
+PAGES: dict[str, Callable[[dict], str]] = {
+    "home": lambda c: "/",
+    "case-list": lambda c: "/praktijkvoorbeelden/",
+    "case-list-filtered": lambda c: (
+        f"/praktijkvoorbeelden/?uitkomst=mislukt&thema={c['topic'].slug}&gemeente=utrecht"
+    ),
+    "case-list-no-results": lambda c: "/praktijkvoorbeelden/?q=xyzxyz",
+    "case-success": lambda c: c["success"].get_absolute_url(),
+    "case-failure": lambda c: c["failure"].get_absolute_url(),
+    "topic-list": lambda c: "/themas/",
+    "topic-detail": lambda c: c["topic"].get_absolute_url(),
+    "municipality-list": lambda c: "/gemeenten/",
+    "municipality-detail": lambda c: c["municipality"].get_absolute_url(),
+    "not-found": lambda c: "/bestaat-niet/",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_no_wcag_violations(page, content, name):
+    response = page.goto(PAGES[name](content))
+    expected_status = 404 if name == "not-found" else 200
+    assert response.status == expected_status, f"{page.url} answered {response.status}"
+    if name == "case-failure":
+        # The failure's page shows the related cases, so axe checks that part too.
+        assert page.locator(".related__list li").count() >= 2
+    if name == "case-list-no-results":
+        assert page.get_by_text("Geen praktijkvoorbeelden gevonden").is_visible()
+    assert_no_axe_violations_wide_and_narrow(page)
+
+
+def test_api_reference_has_no_wcag_violations(page):
+    """The third-party Redoc page, through our override of drf-spectacular's template
+    (templates/drf_spectacular/redoc.html): without it axe reports html-has-lang and
+    target-size."""
+    response = page.goto("/api/v1/docs")
+    assert response.status == 200
+    # Redoc renders in the browser from the OpenAPI document: wait until it has.
+    page.get_by_role("heading", level=1, name="Kennisplatform Wijkaanpak API").wait_for()
+    page.locator("text=Response samples").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert_no_axe_violations(page)
+
+
+# --- keyboard --------------------------------------------------------------------------------
+
+
+def active_element(page) -> dict:
+    """What has focus, described well enough to match on and to show in a failure message."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement || document.body;
+            const style = getComputedStyle(el);
+            const box = el.getBoundingClientRect();
+            return {
+                tag: el.tagName.toLowerCase(),
+                id: el.id,
+                type: el.getAttribute("type") || "",
+                href: el.getAttribute("href") || "",
+                text: (el.innerText || el.value || "").trim().slice(0, 80),
+                checked: el.checked === true,
+                outlineStyle: style.outlineStyle,
+                outlineWidth: parseFloat(style.outlineWidth),
+                boxShadow: style.boxShadow,
+                inViewport: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
+                    && box.left < window.innerWidth && box.top < window.innerHeight,
+            };
+        }"""
+    )
+
+
+def tab_until(page, matches: Callable[[dict], bool], what: str, backwards: bool = False) -> dict:
+    """Press Tab (or Shift+Tab) until the focused element matches; fail after a bounded number."""
+    key = "Shift+Tab" if backwards else "Tab"
+    visited = []
+    for _ in range(MAX_TAB_PRESSES):
+        page.keyboard.press(key)
+        focused = active_element(page)
+        if matches(focused):
+            return focused
+        visited.append(
+            f"{focused['tag']}#{focused.get('id', '')} {focused.get('text', '')!r}".strip()
+        )
+    raise AssertionError(
+        f"{what} not reached with {MAX_TAB_PRESSES} x {key} on {page.url}; focus went to:\n"
+        + "\n".join(visited)
+    )
+
+
+def assert_focus_visible(focused: dict) -> None:
+    assert focused["inViewport"], f"focused element is off-screen: {focused}"
+    assert focused["outlineStyle"] != "none" and focused["outlineWidth"] >= 2, (
+        f"focused element has no visible outline: {focused}"
+    )
+
+
+def test_keyboard_only_find_filter_and_open_a_case(page, content):
+    failure = content["failure"]
+    page.goto("/")
+
+    # The skip link is the first Tab stop: hidden until it has focus, then visible.
+    box = page.locator("a.skip-link").bounding_box()
+    assert box["x"] + box["width"] <= 0, f"the skip link is on screen before it has focus: {box}"
+    page.keyboard.press("Tab")
+    focused = active_element(page)
+    assert focused["tag"] == "a" and focused["href"] == "#inhoud", (
+        f"first Tab stop is not the skip link: {focused}"
+    )
+    assert_focus_visible(focused)
+
+    focused = tab_until(
+        page,
+        lambda el: el["tag"] == "a" and el["href"] == "/praktijkvoorbeelden/",
+        "the 'Praktijkvoorbeelden' link in the main menu",
+    )
+    assert_focus_visible(focused)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/praktijkvoorbeelden/")
+
+    # The skip link moves focus past the header into the main content.
+    page.keyboard.press("Tab")
+    assert active_element(page)["href"] == "#inhoud"
+    page.keyboard.press("Enter")
+    assert active_element(page)["id"] == "inhoud", "the skip link did not move focus to <main>"
+
+    # Filter on outcome 'mislukt': Space ticks the box, Enter on the button submits the form.
+    focused = tab_until(
+        page, lambda el: el["id"] == "f-uitkomst-mislukt", "the 'Mislukt' filter checkbox"
+    )
+    assert_focus_visible(focused)
+    assert not focused["checked"]
+    page.keyboard.press("Space")
+    assert active_element(page)["checked"], "Space did not tick the checkbox"
+    focused = tab_until(
+        page,
+        lambda el: el["tag"] == "button" and el["text"] == "Toon resultaten",
+        "the filter form's 'Toon resultaten' button",
+    )
+    assert_focus_visible(focused)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "uitkomst=mislukt" in page.url
+    assert page.locator("#f-uitkomst-mislukt").is_checked()
+    assert page.locator(".case-card").count() == 2  # only the two failures
+
+    focused = tab_until(
+        page,
+        lambda el: el["tag"] == "a" and el["href"] == failure.get_absolute_url(),
+        f"the link to {failure.title!r}",
+    )
+    assert_focus_visible(focused)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == failure.title
+
+    # Shift+Tab goes back through the page as well: from the main menu back to the skip link.
+    page.keyboard.press("Tab")
+    assert active_element(page)["href"] == "#inhoud"
+    tab_until(page, lambda el: el["href"] == "/themas/", "the 'Thema's' menu link")
+    focused = tab_until(
+        page, lambda el: el["href"] == "#inhoud", "the skip link, backwards", backwards=True
+    )
+    assert_focus_visible(focused)
+
+
+def test_language_switch_works_with_the_keyboard(page):
+    page.goto("/themas/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+
+    focused = tab_until(page, lambda el: el["id"] == "language-select", "the language select")
+    assert_focus_visible(focused)
+    # A closed <select> takes type-ahead: typing the option's first letter selects it.
+    page.keyboard.type("E")
+    assert page.locator("#language-select").input_value() == "en"
+    focused = tab_until(
+        page,
+        lambda el: el["tag"] == "button" and el["text"] == "Kies taal",
+        "the 'Kies taal' button",
+    )
+    assert_focus_visible(focused)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.url.endswith("/themas/"), "the switch should return to the same page"
