@@ -26,16 +26,18 @@ class CaseFilter(django_filters.FilterSet):
         to_field_name="slug",
         field_name="topics",
         method="filter_related",
+        distinct=False,  # filter_related uses a subquery: no duplicate rows to remove
         label=_("Thema"),
     )
     uitkomst = django_filters.MultipleChoiceFilter(
-        choices=Outcome.choices, field_name="outcome", label=_("Uitkomst")
+        choices=Outcome.choices, field_name="outcome", distinct=False, label=_("Uitkomst")
     )
     gemeente = django_filters.ModelMultipleChoiceFilter(
         queryset=Municipality.objects.all(),
         to_field_name="slug",
         field_name="municipality",
         method="filter_related",
+        distinct=False,  # filter_related uses a subquery: no duplicate rows to remove
         label=_("Gemeente"),
     )
     domein = django_filters.ModelMultipleChoiceFilter(
@@ -43,6 +45,7 @@ class CaseFilter(django_filters.FilterSet):
         to_field_name="slug",
         field_name="domains",
         method="filter_related",
+        distinct=False,  # filter_related uses a subquery: no duplicate rows to remove
         label=_("Betrokken domein"),
     )
     doelgroep = django_filters.ModelMultipleChoiceFilter(
@@ -50,16 +53,21 @@ class CaseFilter(django_filters.FilterSet):
         to_field_name="slug",
         field_name="target_groups",
         method="filter_related",
+        distinct=False,  # filter_related uses a subquery: no duplicate rows to remove
         label=_("Doelgroep"),
     )
     bewijsniveau = django_filters.MultipleChoiceFilter(
-        choices=EvidenceLevel.choices, field_name="evidence_level", label=_("Bewijsniveau")
+        choices=EvidenceLevel.choices,
+        field_name="evidence_level",
+        distinct=False,
+        label=_("Bewijsniveau"),
     )
     tag = django_filters.ModelMultipleChoiceFilter(
         queryset=Tag.objects.all(),
         to_field_name="slug",
         field_name="tags",
         method="filter_related",
+        distinct=False,  # filter_related uses a subquery: no duplicate rows to remove
         label=_("Trefwoord"),
     )
 

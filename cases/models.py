@@ -89,7 +89,9 @@ class CaseQuerySet(models.QuerySet):
         """
         if is_editor(user):
             return self.all()
-        return self.filter(live=True).filter(
+        # `live__in=[True]` rather than `live=True`: SQLite gets `live IN (1)`, which can use
+        # the indexes below, where Django would otherwise write a bare `WHERE live`.
+        return self.filter(live__in=[True]).filter(
             Q(space__isnull=True) | Q(space__in=Space.objects.visible_to(user))
         )
 
@@ -111,6 +113,12 @@ class TaggedCase(TaggedItemBase):
     content_object = ParentalKey(
         "cases.Case", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+    class Meta:
+        # A tag once per case; the index also answers "which of these tags has this case".
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_case_tag")
+        ]
 
 
 class Case(
@@ -227,7 +235,10 @@ class Case(
                 fields=["live", "space", "outcome", "evidence_level", "municipality"],
                 name="case_listing_idx",
             ),
-            models.Index(fields=["-first_published_at", "-id"], name="case_recent_idx"),
+            # Newest first, walked in order and stopped after one page.
+            models.Index(
+                fields=["live", "-first_published_at", "-id", "space"], name="case_recent_idx"
+            ),
         ]
 
     def __str__(self) -> str:
