@@ -9,6 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 export DEBUG ?= 1
+export SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test lint format bench install chromium migrate demo lock messages check-deploy clean
 

@@ -1,5 +1,7 @@
 """Site-wide response headers (DESIGN.md section 5, /core/transport/security-headers)."""
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 ADMIN_PREFIX = "/beheer/"
@@ -46,5 +48,27 @@ class UserDependentCacheMiddleware:
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
             response["Cache-Control"] += ", private"
+        patch_vary_headers(response, ("Cookie",))
+        return response
+
+
+class LanguageMiddleware:
+    """Dutch unless the visitor chose English with the language switch.
+
+    Unlike Django's LocaleMiddleware this ignores the browser's Accept-Language: many Dutch
+    professionals have an English browser and expect a Dutch site with Dutch content.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
         return response

@@ -69,3 +69,18 @@ def test_robots_txt(client, settings):
     text = client.get("/robots.txt").content.decode()
     assert "Disallow: /beheer/" in text
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in text
+
+
+def test_dutch_is_the_default_whatever_the_browser_says(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl">' in response.content.decode()
+    assert response["Content-Language"] == "nl"
+
+
+def test_content_stays_marked_as_dutch_in_the_english_interface(client):
+    case = CaseFactory(title="Buurtkamer")
+    client.cookies["django_language"] = "en"
+    html = client.get(case.get_absolute_url()).content.decode()
+    assert '<html lang="en">' in html
+    assert '<article class="case" lang="nl">' in html
+    assert "Outcome" in html
