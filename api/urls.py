@@ -4,6 +4,7 @@ from rest_framework.routers import SimpleRouter
 
 from cases.api import CaseViewSet
 from municipalities.api import MunicipalityViewSet
+from search.api import SearchView
 from topics.api import TopicViewSet
 
 app_name = "api"
@@ -17,5 +18,6 @@ router.register("gemeenten", MunicipalityViewSet, basename="municipality")
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("docs", SpectacularRedocView.as_view(url_name="api:openapi"), name="docs"),
+    path("_zoek", SearchView.as_view(), name="search"),
     *router.urls,
 ]

@@ -13,6 +13,7 @@ from rest_framework.reverse import reverse
 from cases.filters import CaseFilter
 from cases.models import Case, CaseSlugRedirect, EvidenceLevel, Outcome
 from municipalities.api import MunicipalityRefSerializer
+from search.engine import ranked, search_terms
 from topics.api import TopicRefSerializer
 
 
@@ -147,6 +148,13 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
                 "topics", "domains", "target_groups", "tags", "sources", "attachments__document"
             )
         return queryset.prefetch_related("topics")
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.action == "list" and search_terms(self.request.query_params.get("q", "")):
+            # With words, the best match first (/core/resource-operations: `q` is full text).
+            return ranked(queryset, self.request.query_params["q"])
+        return queryset
 
     def get_serializer_class(self):
         return CaseDetailSerializer if self.action == "retrieve" else CaseListSerializer

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import django_filters
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from cases.models import Case, Domain, EvidenceLevel, Outcome, TaggedCase, TargetGroup
 from municipalities.models import Municipality
+from search.engine import matching
 from topics.models import Topic
 
 
@@ -76,10 +77,8 @@ class CaseFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_words(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # A simple word filter; ranked full-text search has its own page and issue.
-        for word in value.split()[:10]:
-            queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word))
-        return queryset
+        # Full-text, with Dutch word forms; ranking is up to the caller (search.engine.ranked).
+        return matching(queryset, value)
 
     def filter_related(self, queryset: QuerySet, name: str, value) -> QuerySet:
         if not value:

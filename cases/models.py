@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from modelsearch import index
+from modelsearch.queryset import SearchableQuerySetMixin
 from taggit.models import TaggedItemBase
 from wagtail.models import (
     DraftStateMixin,
@@ -27,6 +29,7 @@ from wagtail.models import (
 )
 
 from kennisplatform.access import is_editor
+from search.index import DutchSearchField
 from spaces.models import Space
 
 
@@ -80,7 +83,7 @@ class TargetGroup(VocabularyTerm):
         verbose_name_plural = _("doelgroepen")
 
 
-class CaseQuerySet(models.QuerySet):
+class CaseQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def visible_to(self, user) -> CaseQuerySet:
         """The one road to cases (DESIGN.md section 3).
 
@@ -127,6 +130,7 @@ class Case(
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
+    index.Indexed,
     ClusterableModel,
 ):
     title = models.CharField(_("titel"), max_length=200)
@@ -224,6 +228,22 @@ class Case(
 
     objects = CaseQuerySet.as_manager()
 
+    search_fields = [
+        DutchSearchField("title", boost=5),
+        DutchSearchField("summary", boost=2),
+        DutchSearchField("search_keywords", boost=3),
+        DutchSearchField("search_body"),
+        index.AutocompleteField("title"),
+        # What visible_to and the filters narrow on.
+        index.FilterField("id"),
+        index.FilterField("live"),
+        index.FilterField("space"),
+        index.FilterField("outcome"),
+        index.FilterField("evidence_level"),
+        index.FilterField("municipality"),
+        index.FilterField("first_published_at"),
+    ]
+
     class Meta:
         ordering = ["-first_published_at", "-pk"]
         verbose_name = _("praktijkvoorbeeld")
@@ -282,6 +302,30 @@ class Case(
         if old_slug and old_slug != self.slug:
             CaseSlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"case": self})
             CaseSlugRedirect.objects.filter(old_slug=self.slug).delete()
+
+    # What search indexes besides the title and summary.
+    def search_keywords(self) -> str:
+        words = [tag.name for tag in self.tags.all()]
+        words += [topic.name for topic in self.topics.all()]
+        words += [domain.name for domain in self.domains.all()]
+        words += [group.name for group in self.target_groups.all()]
+        words += self.neighbourhood_list
+        if self.municipality_id:
+            words.append(self.municipality.name)
+        return " ".join(words)
+
+    def search_body(self) -> str:
+        return "\n".join(
+            [
+                self.context,
+                self.approach,
+                self.results,
+                self.what_worked,
+                self.what_went_wrong,
+                self.lessons,
+                self.courses_of_action,
+            ]
+        )
 
     # Presentation helpers used by templates, the API and the preview.
     @property

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "municipalities",
     "cases",
     "api",
+    "search",
     # Wagtail: the editors' back office.
     "wagtail.contrib.settings",
     "wagtail.users",
@@ -225,7 +226,15 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Wagtail (the editors' back office at /beheer/)
 WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backends",
+        # We index Dutch search terms already stemmed in Python (search/analysis.py), so that
+        # SQLite and PostgreSQL find the same; PostgreSQL must leave them as they are.
+        "SEARCH_CONFIG": "simple",
+        "AUTOCOMPLETE_SEARCH_CONFIG": "simple",
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # every download passes our visibility hook

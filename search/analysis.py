@@ -1,0 +1,58 @@
+"""Dutch text analysis for search: the same terms for what we index and what people type.
+
+PostgreSQL's `dutch` configuration stems Dutch, SQLite's FTS5 does not. So that both engines (and
+their results) are the same, we stem in Python with the Snowball Dutch stemmer and hand the index
+plain terms (PostgreSQL then uses the `simple` configuration, which leaves them as they are).
+On top of Snowball, one derivation rule: a person doing something ("jongerenwerker",
+"signaleerder") is found by the activity ("jongerenwerk") and the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+WORD = re.compile(r"\w+", re.UNICODE)
+
+# Common Dutch function words: they carry no meaning for search.
+STOP_WORDS = frozenset(
+    """
+    aan al alle als bij dan dat de den der des deze die dit door dus een en er haar had heb
+    hebben heeft hem het hier hij hoe hun ik in is je jij kan kon maar me meer men met mij mijn
+    na naar niet niets nog nu of om omdat ons onze ook op over te tegen toch toen tot u uit van
+    veel voor waar wanneer want was wat we wel werd wie wij wil wordt worden zal ze zelf zich
+    zij zijn zo zonder zou
+    """.split()
+)
+
+_stemmer = snowballstemmer.stemmer("dutch")
+AGENT_SUFFIX_MIN_LENGTH = 7
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: "Continuïteit" and "continuiteit" are the same word."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """The search term for one word (already folded)."""
+    term = _stemmer.stemWord(word)
+    if term.endswith("er") and len(term) >= AGENT_SUFFIX_MIN_LENGTH:
+        term = term[:-2]
+    return term
+
+
+def terms(text: str) -> list[str]:
+    """The search terms of a text, in order, without stop words."""
+    words = (fold(match) for match in WORD.findall(text or ""))
+    return [stem(word) for word in words if word not in STOP_WORDS]
+
+
+def analyse(text: str) -> str:
+    """A text as the index stores it: its terms separated by spaces."""
+    return " ".join(terms(text))

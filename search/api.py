@@ -1,0 +1,92 @@
+"""`/api/v1/_zoek`: search across the platform's content, with the site's facets."""
+
+from django.utils.html import strip_tags
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from api.pagination import LinkPagination
+from search.services import search_cases
+
+
+class FacetOptionSerializer(serializers.Serializer):
+    waarde = serializers.CharField(source="value")
+    label = serializers.CharField()
+    aantal = serializers.IntegerField(source="count")
+    gekozen = serializers.BooleanField(source="selected")
+
+
+class SearchHitSerializer(serializers.Serializer):
+    type = serializers.CharField(default="praktijkvoorbeeld")
+    slug = serializers.SlugField(source="case.slug")
+    titel = serializers.CharField(source="case.title")
+    samenvatting = serializers.CharField(source="case.summary")
+    uitkomst = serializers.CharField(source="case.outcome")
+    bewijsniveau = serializers.CharField(source="case.evidence_level")
+    fragment = serializers.SerializerMethodField(
+        help_text="Het stuk tekst waarin de zoekwoorden staan (platte tekst)."
+    )
+    _links = serializers.SerializerMethodField()
+
+    def get_fragment(self, hit) -> str:
+        return strip_tags(hit.snippet)
+
+    def get__links(self, hit) -> dict:
+        request = self.context["request"]
+        return {
+            "self": {
+                "href": reverse("api:case-detail", kwargs={"slug": hit.case.slug}, request=request)
+            },
+            "webpagina": {"href": request.build_absolute_uri(hit.case.get_absolute_url())},
+        }
+
+
+FILTER_PARAMETERS = [
+    OpenApiParameter(name, OpenApiTypes.STR, many=True, description=description)
+    for name, description in [
+        ("thema", "Slug van een thema; meerdere waarden: een van deze"),
+        ("uitkomst", "geslaagd, mislukt of gemengd"),
+        ("gemeente", "Slug van een gemeente"),
+        ("domein", "Slug van een betrokken domein"),
+        ("doelgroep", "Slug van een doelgroep"),
+        ("bewijsniveau", "Bewijsniveau"),
+        ("tag", "Slug van een trefwoord"),
+    ]
+]
+
+
+class SearchView(APIView):
+    """Zoek in alle inhoud die u mag zien, het beste resultaat eerst, met facetten."""
+
+    pagination_class = LinkPagination
+
+    @extend_schema(
+        operation_id="zoeken",
+        tags=["zoeken"],
+        parameters=[
+            OpenApiParameter("q", OpenApiTypes.STR, required=True, description="Zoekwoorden"),
+            *FILTER_PARAMETERS,
+            OpenApiParameter("pagina", OpenApiTypes.INT),
+            OpenApiParameter("paginaGrootte", OpenApiTypes.INT),
+        ],
+        responses={200: SearchHitSerializer(many=True)},
+    )
+    def get(self, request):
+        if not (request.query_params.get("q") or "").strip():
+            raise ValidationError({"q": ["Geef een of meer zoekwoorden op."]})
+        search = search_cases(user=request.user, data=request.query_params)
+        if search.filterset.errors:
+            raise ValidationError(search.filterset.errors)
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(search.results, request, view=self)
+        data = SearchHitSerializer(search.hits(page), many=True, context={"request": request}).data
+        response = paginator.get_paginated_response(data)
+        response.data["facetten"] = {
+            facet.name: FacetOptionSerializer(facet.options, many=True).data
+            for facet in search.facets
+        }
+        return Response(response.data)

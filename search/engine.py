@@ -1,0 +1,33 @@
+"""Searching a queryset with Dutch terms: the two operations every search page and API uses.
+
+Both start from a queryset the caller built with `visible_to(user)`; search only narrows it.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from search.analysis import analyse
+
+MAX_QUERY_LENGTH = 200
+
+
+def search_terms(query: str) -> str:
+    return analyse((query or "")[:MAX_QUERY_LENGTH])
+
+
+def matching(queryset: QuerySet, query: str) -> QuerySet:
+    """`queryset` narrowed to what matches every word of `query` (any form), unranked.
+
+    A plain queryset, so that filters, counts and facets can be built on it in the database.
+    """
+    analysed = search_terms(query)
+    if not analysed:
+        return queryset
+    results = queryset.search(analysed, operator="and", order_by_relevance=False)
+    return queryset.filter(pk__in=results.get_queryset().order_by().values("pk"))
+
+
+def ranked(queryset: QuerySet, query: str):
+    """`queryset` searched for `query`, best match first (a sliceable modelsearch result)."""
+    return queryset.search(search_terms(query), operator="and", order_by_relevance=True)

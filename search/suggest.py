@@ -1,0 +1,94 @@
+""" "Bedoelde u ...?": a correction for a query with a misspelled word.
+
+Corrections come only from words anyone may see (titles and tags of public cases, topic and
+municipality names), so a suggestion never reveals hidden content. The word list lives in
+Django's cache (shared by every web server with Redis) and is rebuilt after content changes.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+from search.analysis import STOP_WORDS, WORD, fold, stem
+
+CACHE_KEY = "search:vocabulary"
+MIN_WORD_LENGTH = 4
+SIMILARITY = 0.75
+
+
+def _build_vocabulary() -> dict[str, str]:
+    """Search term → the most common word with that term, over public content."""
+    from cases.models import Case, TaggedCase
+    from municipalities.models import Municipality
+    from topics.models import Topic
+
+    public = Case.objects.visible_to(AnonymousUser())
+    texts = list(public.values_list("title", flat=True))
+    texts += (
+        TaggedCase.objects.filter(content_object__in=public)
+        .values_list("tag__name", flat=True)
+        .distinct()
+    )
+    texts += Topic.objects.values_list("name", flat=True)
+    texts += Municipality.objects.values_list("name", flat=True)
+    counts: Counter[str] = Counter(
+        word
+        for text in texts
+        for word in (fold(w) for w in WORD.findall(text))
+        if len(word) >= MIN_WORD_LENGTH and word not in STOP_WORDS and not word.isdigit()
+    )
+    vocabulary: dict[str, str] = {}
+    for word, _count in counts.most_common():
+        vocabulary.setdefault(stem(word), word)
+    return vocabulary
+
+
+def vocabulary() -> dict[str, str]:
+    words = cache.get(CACHE_KEY)
+    if words is None:
+        words = _build_vocabulary()
+        cache.set(CACHE_KEY, words, timeout=None)
+    return words
+
+
+def forget_vocabulary(**kwargs) -> None:
+    cache.delete(CACHE_KEY)
+
+
+def correct(query: str) -> str | None:
+    """The query with each unknown word replaced by the closest known word, or None."""
+    known = vocabulary()
+    by_first_letter: dict[str, list[str]] = {}
+    for word in known.values():
+        by_first_letter.setdefault(word[0], []).append(word)
+    corrected, changed = [], False
+    for word in query.split():
+        folded = fold(word)
+        if len(folded) < MIN_WORD_LENGTH or folded in STOP_WORDS or stem(folded) in known:
+            corrected.append(word)
+            continue
+        candidates = [
+            w for w in by_first_letter.get(folded[0], []) if abs(len(w) - len(folded)) <= 2
+        ]
+        match = difflib.get_close_matches(folded, candidates, n=1, cutoff=SIMILARITY)
+        if match:
+            corrected.append(match[0])
+            changed = True
+        else:
+            corrected.append(word)
+    return " ".join(corrected) if changed else None
+
+
+def connect_signals() -> None:
+    from cases.models import Case
+    from municipalities.models import Municipality
+    from topics.models import Topic
+
+    for model in (Case, Topic, Municipality):
+        post_save.connect(forget_vocabulary, sender=model, dispatch_uid=f"vocab-save-{model}")
+        post_delete.connect(forget_vocabulary, sender=model, dispatch_uid=f"vocab-del-{model}")

@@ -1,0 +1,34 @@
+import pytest
+
+from search.analysis import analyse, terms
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("buurthuizen", "buurthuis"),
+        ("jongerenwerkers", "jongerenwerk"),
+        ("jongerenwerker", "jongerenwerkers"),
+        ("wijkagenten", "wijkagent"),
+        ("buurtkamers", "buurtkamer"),
+        ("ontmoeten", "ontmoeting"),
+        ("signaleren", "vroegsignalering signaleren"),
+        ("Continuïteit", "continuiteit"),
+        ("huizen", "huis"),
+    ],
+)
+def test_forms_of_a_word_meet(query, text):
+    assert set(terms(query)) <= set(terms(text))
+
+
+def test_stop_words_are_left_out():
+    assert terms("de jongeren in het buurthuis") == terms("jongeren buurthuis")
+
+
+def test_different_words_stay_different():
+    assert terms("veiligheid") != terms("vertrouwen")
+    assert terms("water") == ["water"]  # short words keep their -er
+
+
+def test_analyse_joins_terms():
+    assert analyse("De buurthuizen, de wijkagenten!") == "buurthuis wijkagent"

@@ -1,0 +1,135 @@
+"""The search page at /zoeken/: Dutch word forms, highlighting, facets, visibility, help."""
+
+import pytest
+
+from cases.models import Outcome
+from cases.tests.factories import CaseFactory
+from topics.tests.factories import TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus(closed_space):
+    youth = TopicFactory(name="Jongeren", slug="jongeren")
+    safety = TopicFactory(name="Veiligheid", slug="veiligheid")
+    return {
+        "house": CaseFactory(
+            title="Buurthuis open voor jongeren",
+            summary="Een buurthuis met jongerenwerkers op woensdagavond.",
+            outcome=Outcome.SUCCESS,
+            topics=[youth],
+        ),
+        "agents": CaseFactory(
+            title="Wijkagenten in de buurtkamer",
+            summary="Spreekuur van de wijkagent in de buurtkamer.",
+            outcome=Outcome.FAILURE,
+            what_went_wrong="Te weinig bezoekers.",
+            topics=[safety],
+        ),
+        "secret": CaseFactory(
+            title="Geheim buurthuis project",
+            summary="Alleen voor leden: een buurthuis dat misliep.",
+            space=closed_space,
+            topics=[youth],
+        ),
+        "draft": CaseFactory(
+            title="Concept over buurthuizen",
+            summary="Nog niet klaar.",
+            live=False,
+            first_published_at=None,
+        ),
+    }
+
+
+def titles(response) -> list[str]:
+    return [hit.case.title for hit in response.context["hits"]]
+
+
+def test_plural_finds_singular_and_derivations(client, corpus):
+    assert titles(client.get("/zoeken/?q=buurthuizen")) == ["Buurthuis open voor jongeren"]
+    assert titles(client.get("/zoeken/?q=jongerenwerk")) == ["Buurthuis open voor jongeren"]
+    assert titles(client.get("/zoeken/?q=wijkagent")) == ["Wijkagenten in de buurtkamer"]
+
+
+def test_every_word_must_match(client, corpus):
+    assert titles(client.get("/zoeken/?q=buurtkamer wijkagent")) == ["Wijkagenten in de buurtkamer"]
+    assert titles(client.get("/zoeken/?q=buurtkamer jongeren")) == []
+
+
+def test_title_matches_rank_first(client, corpus):
+    CaseFactory(title="Sportveld", summary="Ook een buurthuis in de buurt.", context="x")
+    assert titles(client.get("/zoeken/?q=buurthuis"))[0] == "Buurthuis open voor jongeren"
+
+
+def test_snippet_marks_matches_and_escapes_text(client, corpus):
+    CaseFactory(title="Scriptje", summary="<script>alert('buurthuis')</script> buurthuis & meer")
+    html = client.get("/zoeken/?q=buurthuis").content.decode()
+    assert "<mark>buurthuis</mark>" in html
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#x27;<mark>buurthuis</mark>&#x27;)&lt;/script&gt;" in html
+    assert "&amp; meer" in html
+
+
+def test_hidden_cases_influence_nothing(client, corpus):
+    response = client.get("/zoeken/?q=buurthuis")
+    html = response.content.decode()
+    assert titles(response) == ["Buurthuis open voor jongeren"]
+    assert "Geheim" not in html and "Concept over" not in html
+    assert response.context["page"].paginator.count == 1
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    assert {o.value: o.count for o in facets["thema"].options} == {"jongeren": 1}
+
+
+def test_members_find_their_closed_space(client_for, member, corpus):
+    response = client_for(member).get("/zoeken/?q=buurthuis")
+    assert sorted(titles(response)) == ["Buurthuis open voor jongeren", "Geheim buurthuis project"]
+
+
+def test_facets_combine_with_words(client, corpus):
+    response = client.get("/zoeken/?q=buurtkamer&uitkomst=mislukt")
+    assert titles(response) == ["Wijkagenten in de buurtkamer"]
+    response = client.get("/zoeken/?q=buurtkamer&uitkomst=geslaagd")
+    assert titles(response) == []
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    # The outcome facet offers the alternative that does have results.
+    assert {o.value: o.count for o in facets["uitkomst"].options} == {"mislukt": 1, "geslaagd": 0}
+
+
+def test_did_you_mean_corrects_a_typo(client, corpus):
+    response = client.get("/zoeken/?q=buurthuys")
+    assert titles(response) == []
+    assert response.context["suggestion"] == "buurthuis"
+    assert 'href="?q=buurthuis"' in response.content.decode()
+
+
+def test_no_suggestion_from_hidden_words(client, corpus):
+    CaseFactory(title="Zwijgplicht", summary="x", live=False, first_published_at=None)
+    assert client.get("/zoeken/?q=zwijgplict").context["suggestion"] is None
+
+
+def test_zero_results_says_what_to_do(client, corpus):
+    html = client.get("/zoeken/?q=onvindbaarwoord").content.decode()
+    assert "Niets gevonden." in html
+    assert "Gebruik minder of andere woorden." in html
+    assert 'href="/themas/"' in html
+
+
+def test_empty_query_lists_everything_visible(client, corpus):
+    response = client.get("/zoeken/")
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 2
+
+
+def test_search_page_query_count(client, corpus, django_assert_num_queries):
+    for i in range(10):
+        CaseFactory(title=f"Buurthuis {i}", topics=[TopicFactory(slug="jongeren")])
+    # count, page, topics prefetch, 7 facets
+    with django_assert_num_queries(10):
+        response = client.get("/zoeken/?q=buurthuis")
+    assert response.context["page"].paginator.count == 11
+
+
+def test_search_box_on_every_page(client, corpus):
+    for url in ("/", "/praktijkvoorbeelden/", "/themas/", corpus["house"].get_absolute_url()):
+        assert 'action="/zoeken/"' in client.get(url).content.decode(), url
