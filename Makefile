@@ -11,7 +11,7 @@ PORT ?= 8000
 export DEBUG ?= 1
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test lint format bench install chromium migrate demo lock messages check-deploy clean
+.PHONY: run test lint format bench install chromium migrate demo reindex lock messages check-deploy clean
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is needed, found " + sys.version.split()[0])'
@@ -27,6 +27,11 @@ migrate: $(INSTALLED)
 
 demo: migrate
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py update_index
+
+# Rebuild the search index from the database (after a restore, or a change of search fields).
+reindex: $(INSTALLED)
+	$(BIN)/python manage.py update_index
 
 run: demo
 	@echo "Het kennisplatform draait op http://$(HOST):$(PORT)/ (stoppen: Ctrl+C)"

@@ -229,9 +229,9 @@ class Case(
     objects = CaseQuerySet.as_manager()
 
     search_fields = [
-        DutchSearchField("title", boost=5),
+        DutchSearchField("title", boost=5, compounds=True),
         DutchSearchField("summary", boost=2),
-        DutchSearchField("search_keywords", boost=3),
+        DutchSearchField("search_keywords", boost=3, compounds=True),
         DutchSearchField("search_body"),
         index.AutocompleteField("title"),
         # What visible_to and the filters narrow on.

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -218,6 +220,18 @@ LOGGING = {
         "cases": {"level": os.environ.get("LOG_LEVEL", "INFO")},
     },
 }
+
+# Background work (django-tasks): search indexing after a save, off the request path.
+# Production: the database backend with `python manage.py db_worker` as a second process.
+# Development and tests (DEBUG=1): run at once, in the request.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = os.environ.get("TASKS_BACKEND", "immediate" if DEBUG else "database")
+if _task_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend]}}
 
 # Site
 SITE_NAME = "Kennisplatform Wijkaanpak"

@@ -53,6 +53,28 @@ def terms(text: str) -> list[str]:
     return [stem(word) for word in words if word not in STOP_WORDS]
 
 
-def analyse(text: str) -> str:
-    """A text as the index stores it: its terms separated by spaces."""
-    return " ".join(terms(text))
+COMPOUND_MIN_LENGTH = 9
+COMPOUND_PART_MIN_LENGTH = 5
+
+
+def compound_parts(term: str) -> list[str]:
+    """The possible heads of a Dutch compound: "vroegsignal" → [..., "signal", "ignal"].
+
+    Dutch writes compounds as one word ("vroegsignalering", "buurthuiskamer"); indexing the
+    tails lets "signaleren" find "vroegsignalering". Tails that are no word harm nobody: no
+    one searches for them.
+    """
+    if len(term) < COMPOUND_MIN_LENGTH:
+        return []
+    return [term[i:] for i in range(3, len(term) - COMPOUND_PART_MIN_LENGTH + 1)]
+
+
+def analyse(text: str, compounds: bool = False) -> str:
+    """A text as the index stores it: its terms separated by spaces.
+
+    With `compounds`, the tails of compound words too (for short fields such as titles).
+    """
+    found = terms(text)
+    if compounds:
+        found += [part for term in found for part in compound_parts(term)]
+    return " ".join(found)

@@ -6,8 +6,3 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "site_search"
     verbose_name = _("Zoeken")
-
-    def ready(self):
-        from search.suggest import connect_signals
-
-        connect_signals()

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 
-from cases.filters import CaseFilter, Facet, case_facets
+from cases.filters import CaseFilter, Facet, FacetOption, case_facets
 from cases.models import Case
 from search.analysis import terms
 from search.engine import MAX_QUERY_LENGTH, matching, ranked, search_terms
 from search.highlight import best_text, highlight
 from search.suggest import correct
+from topics.models import Topic
 
 
 @dataclass
@@ -26,12 +28,39 @@ class Hit:
     snippet: SafeString
 
 
+# The kinds of content search finds, as the `soort` parameter names them. Adding a kind: a
+# searchable model (search_fields with DutchSearchField), a line here and its block on the page.
+KINDS = {"praktijkvoorbeeld": _("Praktijkvoorbeeld"), "thema": _("Thema")}
+MAX_TOPIC_HITS = 5
+
+
 @dataclass
 class CaseSearch:
     user: object
     query: str
     filterset: CaseFilter
     facets: list[Facet]
+    chosen_kinds: set[str]
+
+    @property
+    def kinds(self) -> set[str]:
+        return self.chosen_kinds or set(KINDS)
+
+    def topics(self) -> list[Topic]:
+        """Topics that match the words, unless cases-only filters or kinds rule them out."""
+        case_filters = any(self.filterset.data.getlist(name) for name in self.filterset.filters)
+        if not self.has_terms or case_filters or "thema" not in self.kinds:
+            return []
+        return list(ranked(Topic.objects.visible_to(self.user), self.query)[:MAX_TOPIC_HITS])
+
+    def kind_facet(self, case_count: int, topic_count: int) -> Facet:
+        counts = {"praktijkvoorbeeld": case_count, "thema": topic_count}
+        options = [
+            FacetOption(kind, str(label), counts[kind], kind in self.chosen_kinds)
+            for kind, label in KINDS.items()
+            if counts[kind] or kind in self.chosen_kinds
+        ]
+        return Facet("soort", _("Soort"), options)
 
     @property
     def has_terms(self) -> bool:
@@ -49,6 +78,8 @@ class CaseSearch:
     @property
     def results(self):
         queryset = self.filterset.qs.with_card_data()
+        if "praktijkvoorbeeld" not in self.kinds:
+            return queryset.none()
         if self.has_terms:
             return ranked(queryset, self.query)
         return queryset.recent()
@@ -75,6 +106,13 @@ def search_cases(*, user, data: QueryDict) -> CaseSearch:
     query = (data.get("q") or "").strip()[:MAX_QUERY_LENGTH]
     filter_data = data.copy()
     filter_data.pop("q", None)  # the words are searched, not filtered on
+    chosen_kinds = set(filter_data.pop("soort", [])) & set(KINDS)
     base = matching(Case.objects.visible_to(user), query)
     filterset = CaseFilter(filter_data, queryset=base)
-    return CaseSearch(user=user, query=query, filterset=filterset, facets=case_facets(filterset))
+    return CaseSearch(
+        user=user,
+        query=query,
+        filterset=filterset,
+        facets=case_facets(filterset),
+        chosen_kinds=chosen_kinds,
+    )

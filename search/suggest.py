@@ -2,7 +2,8 @@
 
 Corrections come only from words anyone may see (titles and tags of public cases, topic and
 municipality names), so a suggestion never reveals hidden content. The word list lives in
-Django's cache (shared by every web server with Redis) and is rebuilt after content changes.
+Django's cache under a key that changes with the cases (their number and last change), so every
+web server builds it anew after a case is published, unpublished, changed or deleted.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections import Counter
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models import Count, Max
 
 from search.analysis import STOP_WORDS, WORD, fold, stem
 
@@ -48,16 +49,21 @@ def _build_vocabulary() -> dict[str, str]:
     return vocabulary
 
 
+def _cache_key() -> str:
+    from cases.models import Case
+
+    state = Case.objects.aggregate(count=Count("pk"), changed=Max("updated_at"))
+    changed = state["changed"].isoformat() if state["changed"] else "-"
+    return f"{CACHE_KEY}:{state['count']}:{changed}"
+
+
 def vocabulary() -> dict[str, str]:
-    words = cache.get(CACHE_KEY)
+    key = _cache_key()
+    words = cache.get(key)
     if words is None:
         words = _build_vocabulary()
-        cache.set(CACHE_KEY, words, timeout=None)
+        cache.set(key, words, timeout=60 * 60 * 24)
     return words
-
-
-def forget_vocabulary(**kwargs) -> None:
-    cache.delete(CACHE_KEY)
 
 
 def correct(query: str) -> str | None:
@@ -82,13 +88,3 @@ def correct(query: str) -> str | None:
         else:
             corrected.append(word)
     return " ".join(corrected) if changed else None
-
-
-def connect_signals() -> None:
-    from cases.models import Case
-    from municipalities.models import Municipality
-    from topics.models import Topic
-
-    for model in (Case, Topic, Municipality):
-        post_save.connect(forget_vocabulary, sender=model, dispatch_uid=f"vocab-save-{model}")
-        post_delete.connect(forget_vocabulary, sender=model, dispatch_uid=f"vocab-del-{model}")

@@ -12,16 +12,19 @@ RESULTS_PER_PAGE = 20
 def search_page(request: HttpRequest) -> HttpResponse:
     search = search_cases(user=request.user, data=request.GET)
     page = Paginator(search.results, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
+    topics = search.topics() if page.number == 1 else []
+    kind_facet = search.kind_facet(page.paginator.count, len(topics))
     return render(
         request,
         "search/search.html",
         {
             "search": search,
             "filterset": search.filterset,
-            "facets": search.facets,
+            "facets": [kind_facet, *search.facets] if kind_facet.options else search.facets,
+            "topics": topics,
             "page": page,
             "hits": search.hits(page.object_list),
-            "suggestion": search.suggestion() if not page.paginator.count else None,
+            "suggestion": search.suggestion() if not (page.paginator.count or topics) else None,
             "has_filters": any(k not in ("q", "pagina") and v for k, v in request.GET.items()),
         },
     )

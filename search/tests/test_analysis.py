@@ -32,3 +32,11 @@ def test_different_words_stay_different():
 
 def test_analyse_joins_terms():
     assert analyse("De buurthuizen, de wijkagenten!") == "buurthuis wijkagent"
+
+
+def test_compound_tails_are_indexed_for_short_fields():
+    from search.analysis import analyse
+
+    indexed = analyse("Vroegsignalering", compounds=True).split()
+    assert set(terms("signaleren")) <= set(indexed)
+    assert analyse("Vroegsignalering").split() == terms("vroegsignalering")

@@ -124,8 +124,8 @@ def test_empty_query_lists_everything_visible(client, corpus):
 def test_search_page_query_count(client, corpus, django_assert_num_queries):
     for i in range(10):
         CaseFactory(title=f"Buurthuis {i}", topics=[TopicFactory(slug="jongeren")])
-    # count, page, topics prefetch, 7 facets
-    with django_assert_num_queries(10):
+    # count, page, topics prefetch, 7 facets, matching topics
+    with django_assert_num_queries(11):
         response = client.get("/zoeken/?q=buurthuis")
     assert response.context["page"].paginator.count == 11
 
@@ -133,3 +133,25 @@ def test_search_page_query_count(client, corpus, django_assert_num_queries):
 def test_search_box_on_every_page(client, corpus):
     for url in ("/", "/praktijkvoorbeelden/", "/themas/", corpus["house"].get_absolute_url()):
         assert 'action="/zoeken/"' in client.get(url).content.decode(), url
+
+
+def test_topics_are_found_as_their_own_kind(client, corpus):
+    TopicFactory(
+        name="Vroege signalering", slug="vroege-signalering", description="Problemen vroeg zien."
+    )
+    response = client.get("/zoeken/?q=signaleren")
+    assert [topic.name for topic in response.context["topics"]] == ["Vroege signalering"]
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    assert {o.value: o.count for o in facets["soort"].options} == {"thema": 1}
+    assert 'href="/themas/vroege-signalering/"' in response.content.decode()
+    assert "Niets gevonden." not in response.content.decode()
+
+
+def test_kind_filter_narrows_to_one_kind(client, corpus):
+    TopicFactory(name="Buurthuizen", slug="buurthuizen")
+    both = client.get("/zoeken/?q=buurthuis")
+    assert both.context["topics"] and both.context["hits"]
+    topics_only = client.get("/zoeken/?q=buurthuis&soort=thema")
+    assert topics_only.context["topics"] and not topics_only.context["hits"]
+    cases_only = client.get("/zoeken/?q=buurthuis&soort=praktijkvoorbeeld")
+    assert not cases_only.context["topics"] and cases_only.context["hits"]
