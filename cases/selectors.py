@@ -22,18 +22,26 @@ def _matches(queryset, case_field: str, term_field: str, term_ids: list[int]) ->
     )
 
 
-def related_cases(case: Case, user, limit: int = 4) -> list[Case]:
-    """Visible cases that share the most topics (counted double) and tags with `case`.
+SIMILAR_CASES = 5
+CaseTargetGroup = Case.target_groups.through
 
-    Only cases sharing at least one topic or tag are scored, through the link tables' indexes,
+
+def related_cases(case: Case, user, limit: int = SIMILAR_CASES) -> list[Case]:
+    """Comparable interventions: visible cases that share the most topics (counted double),
+    target groups and tags with `case`.
+
+    Only cases sharing at least one topic, tag or target group are scored, through the link tables' indexes,
     so the cost follows the number of candidates rather than the size of the collection.
     """
     topic_ids = [topic.pk for topic in case.topics.all()]
     tag_ids = [tag.pk for tag in case.tags.all()]
-    if not topic_ids and not tag_ids:
+    group_ids = [group.pk for group in case.target_groups.all()]
+    if not topic_ids and not tag_ids and not group_ids:
         return []
-    candidates = Q(pk__in=CaseTopic.objects.filter(topic_id__in=topic_ids).values("case_id")) | Q(
-        pk__in=TaggedCase.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+    candidates = (
+        Q(pk__in=CaseTopic.objects.filter(topic_id__in=topic_ids).values("case_id"))
+        | Q(pk__in=TaggedCase.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
+        | Q(pk__in=CaseTargetGroup.objects.filter(targetgroup_id__in=group_ids).values("case_id"))
     )
     return list(
         Case.objects.visible_to(user)
@@ -43,6 +51,10 @@ def related_cases(case: Case, user, limit: int = 4) -> list[Case]:
             score=Coalesce(_matches(CaseTopic.objects, "case_id", "topic_id", topic_ids), 0) * 2
             + Coalesce(
                 _matches(TaggedCase.objects, "content_object_id", "tag_id", tag_ids), Value(0)
+            )
+            + Coalesce(
+                _matches(CaseTargetGroup.objects, "case_id", "targetgroup_id", group_ids),
+                Value(0),
             )
         )
         .order_by("-score", F("first_published_at").desc(nulls_last=True), "pk")

@@ -30,6 +30,7 @@ STOP_WORDS = frozenset(
 
 _stemmer = snowballstemmer.stemmer("dutch")
 AGENT_SUFFIX_MIN_LENGTH = 7
+DOUBLE_VOWEL = re.compile(r"([aeou])\1")
 
 
 def fold(word: str) -> str:
@@ -44,7 +45,9 @@ def stem(word: str) -> str:
     term = _stemmer.stemWord(word)
     if term.endswith("er") and len(term) >= AGENT_SUFFIX_MIN_LENGTH:
         term = term[:-2]
-    return term
+    # Open and closed syllables spell one vowel twice or once: "signaal"/"signalen",
+    # "straat"/"straten". One spelling for both.
+    return DOUBLE_VOWEL.sub(r"\1", term)
 
 
 def terms(text: str) -> list[str]:

@@ -9,7 +9,6 @@ web server builds it anew after a case is published, unpublished, changed or del
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
@@ -23,7 +22,7 @@ SIMILARITY = 0.75
 
 
 def _build_vocabulary() -> dict[str, str]:
-    """Search term → the most common word with that term, over public content."""
+    """Every word of public content → its search term."""
     from cases.models import Case, TaggedCase
     from municipalities.models import Municipality
     from topics.models import Topic
@@ -37,16 +36,13 @@ def _build_vocabulary() -> dict[str, str]:
     )
     texts += Topic.objects.values_list("name", flat=True)
     texts += Municipality.objects.values_list("name", flat=True)
-    counts: Counter[str] = Counter(
+    words = {
         word
         for text in texts
         for word in (fold(w) for w in WORD.findall(text))
         if len(word) >= MIN_WORD_LENGTH and word not in STOP_WORDS and not word.isdigit()
-    )
-    vocabulary: dict[str, str] = {}
-    for word, _count in counts.most_common():
-        vocabulary.setdefault(stem(word), word)
-    return vocabulary
+    }
+    return {word: stem(word) for word in words}
 
 
 def _cache_key() -> str:
@@ -68,9 +64,10 @@ def vocabulary() -> dict[str, str]:
 
 def correct(query: str) -> str | None:
     """The query with each unknown word replaced by the closest known word, or None."""
-    known = vocabulary()
+    words = vocabulary()
+    known = set(words.values())
     by_first_letter: dict[str, list[str]] = {}
-    for word in known.values():
+    for word in words:
         by_first_letter.setdefault(word[0], []).append(word)
     corrected, changed = [], False
     for word in query.split():

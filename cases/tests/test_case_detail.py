@@ -103,7 +103,7 @@ def test_detail_query_count(client, django_assert_num_queries):
     # case + 7 prefetches (topics, domains, target groups, tags, sources, attachments) + related.
     with django_assert_num_queries(8):
         response = client.get(case.get_absolute_url())
-    assert len(response.context["related_cases"]) == 4
+    assert len(response.context["related_cases"]) == 5
 
 
 def test_the_live_version_is_shown_not_the_newer_draft(client, editor):
@@ -147,3 +147,20 @@ def test_failure_needs_what_went_wrong():
     with pytest.raises(ValidationError) as error:
         case.full_clean(exclude=["municipality", "slug"])
     assert "what_went_wrong" in error.value.message_dict
+
+
+def test_similar_cases_also_weigh_target_groups(client):
+    from cases.models import TargetGroup
+
+    elderly = TargetGroup.objects.get(slug="ouderen")
+    youth = TargetGroup.objects.get(slug="jongeren")
+    topic = TopicFactory(slug="eenzaamheid")
+    case = CaseFactory(topics=[topic], target_groups=[elderly])
+    same_group = CaseFactory(title="Zelfde doelgroep", topics=[topic], target_groups=[elderly])
+    other_group = CaseFactory(title="Andere doelgroep", topics=[topic], target_groups=[youth])
+    only_group = CaseFactory(title="Alleen doelgroep", target_groups=[elderly])
+    response = client.get(case.get_absolute_url())
+    assert [c.title for c in response.context["related_cases"]] == [
+        same_group.title, other_group.title, only_group.title
+    ]
+    assert "Vergelijkbare praktijkvoorbeelden" in response.content.decode()

@@ -1,0 +1,177 @@
+"""Search relevance, measured: MRR@10 over judged queries on two corpora.
+
+The judged set (judged_queries.json) says, per query, which cases a professional expects at the
+top. Each query runs through `search_cases` as an anonymous visitor, as on the search page. For a
+query with a misspelled word the page shows "Bedoelde u ...?" when nothing is found; we then
+follow that suggestion and count the rank in its results (the one extra click a visitor makes).
+
+Run with `-s` to see the table of ranks.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+from django.db import transaction
+from django.http import QueryDict
+
+from cases.models import Case
+from cases.services import case_import
+from cases.tests.factories import CaseFactory
+from municipalities.tests.factories import MunicipalityFactory
+from search.services import search_cases
+
+pytestmark = pytest.mark.django_db
+
+HERE = Path(__file__).parent
+JUDGED = json.loads((HERE / "judged_queries.json").read_text(encoding="utf-8"))["queries"]
+OWN_CORPUS = HERE / "relevance_corpus.json"
+# The municipalities the own corpus names, with their real CBS codes.
+OWN_MUNICIPALITIES = {
+    "Utrecht": "GM0344",
+    "Rotterdam": "GM0599",
+    "Groningen": "GM0014",
+    "Eindhoven": "GM0772",
+}
+CUTOFF = 10
+MIN_MRR = 0.8
+
+
+@dataclass
+class Judgement:
+    corpus: str
+    query: str
+    kind: str
+    rank: int | None  # 1-based rank of the first relevant case in the top 10, or None
+    suggestion: str | None  # the "Bedoelde u" query that was followed, if any
+
+    @property
+    def reciprocal_rank(self) -> float:
+        return 1 / self.rank if self.rank else 0.0
+
+
+def search(query: str):
+    return search_cases(user=AnonymousUser(), data=QueryDict(urlencode({"q": query})))
+
+
+def top_ids(query: str) -> list[str]:
+    return [case.external_id for case in search(query).results[:CUTOFF]]
+
+
+def judge(item: dict) -> Judgement:
+    found = top_ids(item["query"])
+    suggested = None
+    if not found and item["kind"] == "misspelled":
+        suggested = search(item["query"]).suggestion()
+        if suggested:
+            found = top_ids(suggested)
+    relevant = set(item["relevant"])
+    rank = next(
+        (n for n, external_id in enumerate(found, start=1) if external_id in relevant), None
+    )
+    return Judgement(item["corpus"], item["query"], item["kind"], rank, suggested)
+
+
+def mrr(judgements: list[Judgement]) -> float:
+    return sum(j.reciprocal_rank for j in judgements) / len(judgements)
+
+
+def load_demo_corpus(settings, monkeypatch, tmp_path) -> None:
+    from kennisplatform.management.commands import load_demo
+
+    monkeypatch.setattr(load_demo, "DEMO_LOGIN_FILE", tmp_path / "demo-login.txt")
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def load_own_corpus() -> None:
+    for name, cbs_code in OWN_MUNICIPALITIES.items():
+        MunicipalityFactory(name=name, slug=name.lower(), cbs_code=cbs_code)
+    case_import(data=json.loads(OWN_CORPUS.read_text(encoding="utf-8")))
+
+
+def run_corpus(name: str, load) -> list[Judgement]:
+    """Load one corpus in a savepoint, judge its queries, and roll it back again."""
+    with transaction.atomic():
+        load()
+        judgements = [judge(item) for item in JUDGED if item["corpus"] == name]
+        transaction.set_rollback(True)
+    return judgements
+
+
+def print_table(judgements: list[Judgement], scores: dict[str, float]) -> None:
+    print(f"\n{'corpus':<6} {'kind':<10} {'query':<44} {'rank':>4}  suggestion")
+    for j in judgements:
+        rank = str(j.rank) if j.rank else "-"
+        print(f"{j.corpus:<6} {j.kind:<10} {j.query:<44} {rank:>4}  {j.suggestion or ''}")
+    for name, score in scores.items():
+        print(f"MRR@{CUTOFF} {name}: {score:.3f}")
+
+
+def test_judged_set_is_well_formed():
+    demo_ids = {
+        item["external_id"]
+        for item in json.loads(
+            (HERE.parent.parent / "cases" / "demo" / "demo_cases.json").read_text("utf-8")
+        )
+    }
+    own_ids = {item["external_id"] for item in json.loads(OWN_CORPUS.read_text("utf-8"))}
+    assert len(JUDGED) >= 30
+    assert len(own_ids) >= 40
+    assert sum(item["kind"] == "misspelled" for item in JUDGED) >= 5
+    for item in JUDGED:
+        known = demo_ids if item["corpus"] == "demo" else own_ids
+        assert item["relevant"], item["query"]
+        assert set(item["relevant"]) <= known, item["query"]
+
+
+def test_mrr_at_10_on_judged_queries(settings, monkeypatch, tmp_path):
+    demo = run_corpus("demo", lambda: load_demo_corpus(settings, monkeypatch, tmp_path))
+    own = run_corpus("own", load_own_corpus)
+    scores = {"demo": mrr(demo), "own": mrr(own), "overall": mrr(demo + own)}
+    print_table(demo + own, scores)
+    misses = [f"{j.corpus}: {j.query!r}" for j in demo + own if not j.rank]
+    assert scores["demo"] >= MIN_MRR and scores["own"] >= MIN_MRR, (scores, misses)
+
+
+def test_hidden_cases_are_never_found_nor_suggested(anonymous, closed_space, member, editor):
+    CaseFactory(
+        title="Buurthuis met huiswerkklas",
+        summary="Een open buurthuis waar kinderen hun huiswerk maken.",
+        tags=["buurthuis"],
+    )
+    closed = CaseFactory(
+        title="Kattenopvang in het buurthuis",
+        summary="Vertrouwelijk: een kattenopvang die in het buurthuis begon.",
+        tags=["kattenopvang"],
+        space=closed_space,
+    )
+    draft = CaseFactory(
+        title="Kattenopvang als concept",
+        summary="Nog niet gepubliceerd: kattenopvang in het buurthuis.",
+        tags=["kattenopvang"],
+        live=False,
+    )
+
+    def found(query, user):
+        return set(search_cases(user=user, data=QueryDict(urlencode({"q": query}))).results)
+
+    # The hidden cases are indexed: those who may see them find them ...
+    assert closed in found("kattenopvang", member)
+    assert {closed, draft} <= found("kattenopvang", editor)
+    # ... but an anonymous visitor finds neither, by their own words or by shared ones.
+    assert found("kattenopvang", anonymous) == set()
+    assert {case.title for case in found("buurthuis", anonymous)} == {"Buurthuis met huiswerkklas"}
+    # Nor does the suggestion lead there: hidden titles and tags are no source of corrections.
+    for typo in ("kattenopvng", "katenopvang buurthuis"):
+        page = search_cases(user=anonymous, data=QueryDict(urlencode({"q": typo})))
+        assert not list(page.results)
+        assert page.suggestion() is None, typo
+    assert Case.objects.count() == 3
