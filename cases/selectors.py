@@ -30,7 +30,7 @@ def related_cases(case: Case, user, limit: int = SIMILAR_CASES) -> list[Case]:
     """Comparable interventions: visible cases that share the most topics (counted double),
     target groups and tags with `case`.
 
-    Only cases sharing at least one topic, tag or target group are scored, through the link tables' indexes,
+    Only cases sharing a topic, tag or target group are scored, through the link tables' indexes,
     so the cost follows the number of candidates rather than the size of the collection.
     """
     topic_ids = [topic.pk for topic in case.topics.all()]

@@ -161,6 +161,8 @@ def test_similar_cases_also_weigh_target_groups(client):
     only_group = CaseFactory(title="Alleen doelgroep", target_groups=[elderly])
     response = client.get(case.get_absolute_url())
     assert [c.title for c in response.context["related_cases"]] == [
-        same_group.title, other_group.title, only_group.title
+        same_group.title,
+        other_group.title,
+        only_group.title,
     ]
     assert "Vergelijkbare praktijkvoorbeelden" in response.content.decode()
