@@ -116,3 +116,15 @@ def search_cases(*, user, data: QueryDict) -> CaseSearch:
         facets=case_facets(filterset),
         chosen_kinds=chosen_kinds,
     )
+
+
+def autocomplete(*, user, prefix: str, limit: int) -> list[str]:
+    """Topic names and titles of visible cases for what someone is typing."""
+    prefix = prefix.strip()[:MAX_QUERY_LENGTH]
+    if len(prefix) < 2:
+        return []
+    topics = Topic.objects.visible_to(user).autocomplete(prefix, operator="and")
+    cases = Case.objects.visible_to(user).autocomplete(prefix, operator="and")
+    names = [topic.name for topic in topics[:limit]]
+    names += [case.title for case in cases[: limit - len(names)]]
+    return names

@@ -1,10 +1,11 @@
 """The search page at /zoeken/."""
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
-from search.services import search_cases
+from search.services import autocomplete, search_cases
 
 RESULTS_PER_PAGE = 20
 
@@ -27,4 +28,20 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "suggestion": search.suggestion() if not (page.paginator.count or topics) else None,
             "has_filters": any(k not in ("q", "pagina") and v for k, v in request.GET.items()),
         },
+    )
+
+
+MAX_SUGGESTIONS = 8
+
+
+@require_GET
+def suggestions(request: HttpRequest) -> JsonResponse:
+    """Titles of visible cases and names of topics that start with what was typed."""
+    return JsonResponse(
+        {
+            "suggesties": autocomplete(
+                user=request.user, prefix=request.GET.get("q", ""), limit=MAX_SUGGESTIONS
+            )
+        },
+        headers={"Cache-Control": "private, max-age=60"},
     )

@@ -156,6 +156,10 @@ PAGES: dict[str, Callable[[dict], str]] = {
     "municipality-list": lambda c: "/gemeenten/",
     "municipality-detail": lambda c: c["municipality"].get_absolute_url(),
     "not-found": lambda c: "/bestaat-niet/",
+    "search-results": lambda c: "/zoeken/?q=overlast",
+    "search-filtered": lambda c: "/zoeken/?q=jongeren&uitkomst=mislukt",
+    "search-no-results": lambda c: "/zoeken/?q=xyzxyz",
+    "search-did-you-mean": lambda c: "/zoeken/?q=wijkagnt",
 }
 
 
@@ -169,6 +173,14 @@ def test_page_has_no_wcag_violations(page, content, name):
         assert page.locator(".related__list li").count() >= 2
     if name == "case-list-no-results":
         assert page.get_by_text("Geen praktijkvoorbeelden gevonden").is_visible()
+    if name in ("search-results", "search-filtered"):
+        # Results with highlighted words and facets, so axe checks those too.
+        assert page.locator(".snippet mark").count() >= 1
+        assert page.locator("fieldset.facet").count() >= 2
+    if name == "search-no-results":
+        assert page.get_by_text("Niets gevonden.").is_visible()
+    if name == "search-did-you-mean":
+        assert page.get_by_text("Bedoelde u:").is_visible()
     assert_no_axe_violations_wide_and_narrow(page)
 
 
@@ -327,3 +339,14 @@ def test_language_switch_works_with_the_keyboard(page):
 
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.url.endswith("/themas/"), "the switch should return to the same page"
+
+
+def test_search_box_suggests_as_you_type(page, content):
+    page.goto("/")
+    page.locator("#site-search-q").press_sequentially("Buurtprev", delay=30)
+    options = page.locator("#site-search-suggestions option")
+    options.first.wait_for(state="attached")
+    assert options.first.get_attribute("value") == content["success"].title
+    # The form itself needs no script: Enter searches.
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/zoeken/?q=Buurtprev*")
