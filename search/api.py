@@ -20,6 +20,23 @@ class FacetOptionSerializer(serializers.Serializer):
     gekozen = serializers.BooleanField(source="selected")
 
 
+class TopicHitSerializer(serializers.Serializer):
+    type = serializers.CharField(default="thema")
+    slug = serializers.SlugField()
+    naam = serializers.CharField(source="name")
+    beschrijving = serializers.CharField(source="description")
+    _links = serializers.SerializerMethodField()
+
+    def get__links(self, topic) -> dict:
+        request = self.context["request"]
+        return {
+            "self": {
+                "href": reverse("api:topic-detail", kwargs={"slug": topic.slug}, request=request)
+            },
+            "webpagina": {"href": request.build_absolute_uri(topic.get_absolute_url())},
+        }
+
+
 class SearchHitSerializer(serializers.Serializer):
     type = serializers.CharField(default="praktijkvoorbeeld")
     slug = serializers.SlugField(source="case.slug")
@@ -55,6 +72,7 @@ FILTER_PARAMETERS = [
         ("doelgroep", "Slug van een doelgroep"),
         ("bewijsniveau", "Bewijsniveau"),
         ("tag", "Slug van een trefwoord"),
+        ("soort", "praktijkvoorbeeld of thema"),
     ]
 ]
 
@@ -85,8 +103,14 @@ class SearchView(APIView):
         page = paginator.paginate_queryset(search.results, request, view=self)
         data = SearchHitSerializer(search.hits(page), many=True, context={"request": request}).data
         response = paginator.get_paginated_response(data)
+        # Topics that match stand beside the cases (on the first page), as on the site.
+        topics = search.topics() if paginator.page.number == 1 else []
+        response.data["themas"] = TopicHitSerializer(
+            topics, many=True, context={"request": request}
+        ).data
+        kind_facet = search.kind_facet(paginator.page.paginator.count, len(topics))
         response.data["facetten"] = {
             facet.name: FacetOptionSerializer(facet.options, many=True).data
-            for facet in search.facets
+            for facet in [kind_facet, *search.facets]
         }
         return Response(response.data)

@@ -77,7 +77,20 @@ def test_q_on_the_case_list_orders_by_relevance(client, corpus):
     assert "Geheim buurthuis" not in titles
 
 
+def test_search_endpoint_finds_topics_beside_cases(client, corpus):
+    TopicFactory(name="Buurthuiswerk", slug="buurthuiswerk", description="Werk in buurthuizen.")
+    body = client.get("/api/v1/_zoek", {"q": "buurthuis"}).json()
+    assert [topic["naam"] for topic in body["themas"]] == ["Buurthuiswerk"]
+    assert body["themas"][0]["_links"]["self"]["href"].endswith("/api/v1/themas/buurthuiswerk")
+    assert {o["waarde"]: o["aantal"] for o in body["facetten"]["soort"]} == {
+        "praktijkvoorbeeld": 3,
+        "thema": 1,
+    }
+    only_topics = client.get("/api/v1/_zoek", {"q": "buurthuis", "soort": "thema"}).json()
+    assert only_topics["aantal"] == 0 and len(only_topics["themas"]) == 1
+
+
 def test_search_endpoint_query_count(client, corpus, django_assert_num_queries):
-    # count, page, topics prefetch, 7 facets
-    with django_assert_num_queries(10):
+    # count, page, topics prefetch, 7 facets, matching topics
+    with django_assert_num_queries(11):
         client.get("/api/v1/_zoek", {"q": "buurthuis"})
