@@ -3,6 +3,7 @@
 from django.conf import settings
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
 
 class LinkPagination(PageNumberPagination):
@@ -44,3 +45,11 @@ class LinkPagination(PageNumberPagination):
                 "resultaten": schema,
             },
         }
+
+
+def resource_links(request, obj, route: str) -> dict:
+    """`_links` of a resource: its API address and its page on the site."""
+    return {
+        "self": {"href": reverse(route, kwargs={"slug": obj.slug}, request=request)},
+        "webpagina": {"href": request.build_absolute_uri(obj.get_absolute_url())},
+    }

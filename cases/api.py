@@ -10,6 +10,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.reverse import reverse
 
+from api.pagination import resource_links
 from cases.filters import CaseFilter
 from cases.models import Case, CaseSlugRedirect, EvidenceLevel, Outcome
 from municipalities.api import MunicipalityRefSerializer
@@ -62,13 +63,7 @@ class CaseListSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(CaseLinksSerializer)
     def get__links(self, case: Case) -> dict:
-        request = self.context["request"]
-        return {
-            "self": {
-                "href": reverse("api:case-detail", kwargs={"slug": case.slug}, request=request)
-            },
-            "webpagina": {"href": request.build_absolute_uri(case.get_absolute_url())},
-        }
+        return resource_links(self.context["request"], case, "api:case-detail")
 
 
 class PeriodSerializer(serializers.Serializer):

@@ -6,10 +6,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from api.pagination import LinkPagination
+from api.pagination import LinkPagination, resource_links
 from search.services import search_cases
 
 
@@ -28,13 +27,7 @@ class TopicHitSerializer(serializers.Serializer):
     _links = serializers.SerializerMethodField()
 
     def get__links(self, topic) -> dict:
-        request = self.context["request"]
-        return {
-            "self": {
-                "href": reverse("api:topic-detail", kwargs={"slug": topic.slug}, request=request)
-            },
-            "webpagina": {"href": request.build_absolute_uri(topic.get_absolute_url())},
-        }
+        return resource_links(self.context["request"], topic, "api:topic-detail")
 
 
 class SearchHitSerializer(serializers.Serializer):
@@ -53,13 +46,7 @@ class SearchHitSerializer(serializers.Serializer):
         return strip_tags(hit.snippet)
 
     def get__links(self, hit) -> dict:
-        request = self.context["request"]
-        return {
-            "self": {
-                "href": reverse("api:case-detail", kwargs={"slug": hit.case.slug}, request=request)
-            },
-            "webpagina": {"href": request.build_absolute_uri(hit.case.get_absolute_url())},
-        }
+        return resource_links(self.context["request"], hit.case, "api:case-detail")
 
 
 FILTER_PARAMETERS = [
