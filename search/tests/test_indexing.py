@@ -41,6 +41,9 @@ def test_unpublished_and_deleted_cases_are_not_found(editor):
     assert found("straatcoaches", editor) == []
 
 
+# The worker closes database connections between tasks, so this test cannot run inside a
+# transaction that is rolled back afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_saving_does_not_wait_for_indexing(settings):
     """With the database task backend a save only queues the indexing; the worker does it."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
