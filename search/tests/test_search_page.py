@@ -155,3 +155,9 @@ def test_kind_filter_narrows_to_one_kind(client, corpus):
     assert topics_only.context["topics"] and not topics_only.context["hits"]
     cases_only = client.get("/zoeken/?q=buurthuis&soort=praktijkvoorbeeld")
     assert not cases_only.context["topics"] and cases_only.context["hits"]
+
+
+def test_filters_keep_the_words(client, corpus):
+    html = client.get("/zoeken/?q=buurtkamer").content.decode()
+    # The filter form carries the words along, so applying a filter keeps the search.
+    assert '<input type="hidden" name="q" value="buurtkamer">' in html
