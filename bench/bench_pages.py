@@ -8,63 +8,49 @@ DATABASE_URL when set (for PostgreSQL use a database of its own: the benchmark f
 
 from __future__ import annotations
 
-import http.client
 import os
-import secrets
-import socket
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import (  # noqa: E402
+    bench_env,
+    engine_name,
+    fetch,
+    gunicorn,
+    link_topics_and_tags,
+    municipalities,
+    prepare,
+    setup_django,
+)
+
 CASES = int(os.environ.get("BENCH_CASES", "10000"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "400"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "4"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 
-ENV = {
-    **os.environ,
-    "DJANGO_SETTINGS_MODULE": "bench.settings",
-    "DEBUG": "0",
-    "SECRET_KEY": secrets.token_urlsafe(64),
-    "ALLOWED_HOSTS": "127.0.0.1",
-    "SECURE_SSL_REDIRECT": "0",
-    "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}",
-}
-
-
-def manage(*args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=ENV, check=True)
+ENV = bench_env("bench.sqlite3")
 
 
 def generate() -> str:
     """Fill the database with CASES live cases; return the slug of one in the middle."""
-    os.environ.update(ENV)
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    setup_django(ENV)
     import random
 
     from django.utils import timezone
     from taggit.models import Tag
 
-    from cases.models import Case, Outcome, TaggedCase
-    from municipalities.models import Municipality
+    from cases.models import Case, Outcome
     from topics.models import Topic
 
     if Case.objects.count() >= CASES:
         return Case.objects.order_by("pk")[CASES // 2].slug
     Case.objects.all().delete()
     rng = random.Random(2020)
-    municipalities = [
-        Municipality.objects.get_or_create(
-            cbs_code=f"GM{9000 + i:04d}", defaults={"name": f"Gemeente {i}", "slug": f"gem-{i}"}
-        )[0]
-        for i in range(40)
-    ]
+    places = municipalities([f"Gemeente {i}" for i in range(40)])
     topics = list(Topic.objects.all())
     tags = [
         Tag.objects.get_or_create(name=f"trefwoord{i}", slug=f"trefwoord{i}")[0] for i in range(60)
@@ -86,7 +72,7 @@ def generate() -> str:
                 context=" ".join(rng.choices(words, k=80)),
                 approach=" ".join(rng.choices(words, k=80)),
                 what_went_wrong=" ".join(rng.choices(words, k=40)),
-                municipality=rng.choice(municipalities),
+                municipality=rng.choice(places),
                 live=True,
                 first_published_at=now,
                 last_published_at=now,
@@ -94,34 +80,8 @@ def generate() -> str:
         )
     Case.objects.bulk_create(batch, batch_size=1000)
     ids = list(Case.objects.values_list("pk", flat=True))
-    Case.topics.through.objects.bulk_create(
-        [
-            Case.topics.through(case_id=pk, topic_id=t.pk)
-            for pk in ids
-            for t in rng.sample(topics, 2)
-        ],
-        batch_size=2000,
-    )
-    TaggedCase.objects.bulk_create(
-        [TaggedCase(content_object_id=pk, tag_id=t.pk) for pk in ids for t in rng.sample(tags, 3)],
-        batch_size=2000,
-    )
+    link_topics_and_tags(ids, rng, topics, tags)
     return Case.objects.order_by("pk")[CASES // 2].slug
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(port: int, path: str) -> int:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.request("GET", path)
-    response = connection.getresponse()
-    response.read()
-    connection.close()
-    return response.status
 
 
 def measure(port: int, path: str) -> float:
@@ -136,34 +96,9 @@ def measure(port: int, path: str) -> float:
 
 
 def main() -> None:
-    (ROOT / "var").mkdir(exist_ok=True)
-    manage("migrate", "--no-input", "-v0")
-    manage("collectstatic", "--no-input", "-v0")
+    prepare(ENV)
     slug = generate()
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "kennisplatform.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(WORKERS),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=ENV,
-    )
-    try:
-        for _ in range(100):
-            try:
-                fetch(port, "/bench/bare")
-                break
-            except OSError:
-                time.sleep(0.1)
+    with gunicorn(ENV, WORKERS) as port:
         pages = {
             "bare Django view": "/bench/bare",
             "case list (filters, counts)": "/praktijkvoorbeelden/",
@@ -172,13 +107,9 @@ def main() -> None:
             "API list": "/api/v1/praktijkvoorbeelden",
         }
         results = {name: measure(port, path) for name, path in pages.items()}
-    finally:
-        server.terminate()
-        server.wait(10)
     baseline = results["bare Django view"]
-    engine = "PostgreSQL" if ENV["DATABASE_URL"].startswith("postgres") else "SQLite"
     print(
-        f"\n{CASES} cases on {engine}; {REQUESTS} requests each, {CLIENTS} clients, "
+        f"\n{CASES} cases on {engine_name(ENV)}; {REQUESTS} requests each, {CLIENTS} clients, "
         f"gunicorn with {WORKERS} workers\n"
     )
     print(f"{'page':32} {'req/s':>8} {'ratio to bare':>14}")
