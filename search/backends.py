@@ -7,7 +7,7 @@ Configured as WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends".
 """
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, FloatField, OuterRef, Subquery
 from modelsearch.backends.database import SearchBackend as database_search_backend
 
 # Column order of the FTS5 table: (autocomplete, body, title).
@@ -15,13 +15,14 @@ SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 5.0)
 
 
 def _weighted_sqlite_backend(params):
-    from modelsearch.backends.database.sqlite.query import BM25
+    from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import (
         SQLiteFTSIndexEntry,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
     )
-    from modelsearch.query import Not, Phrase, PlainText
+    from modelsearch.query import MatchAll, Not, Phrase, PlainText
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class WeightedBM25(BM25):
         def as_sql(self, compiler, connection, function=None, template=None):
@@ -38,6 +39,48 @@ def _weighted_sqlite_backend(params):
         def get_search_vectors(self):
             # One weighted bm25() ranks title and body together; don't add it up twice.
             return [(F("index_entry__body"), 1.0)]
+
+        def search(self, config, start, stop, score_field=None):
+            """modelsearch's SQLite search, with one change that matters at scale.
+
+            modelsearch filters the FTS5 matches on `content_type_id IN (...)`; with an index on
+            that column SQLite then drives the join from the index entries and probes FTS5 once
+            per entry (seconds at 100,000 cases). Written as `content_type_id + 0`, no index
+            can drive it, so SQLite runs the MATCH once and joins its matches.
+            """
+            query = normalize(self.query)
+            if isinstance(query, MatchAll):
+                return self.queryset[start:stop]
+            if isinstance(query, Not) and isinstance(query.subquery, MatchAll):
+                return self.queryset.none()
+            negated = isinstance(query, Not)
+            if negated:
+                query = query.subquery
+            match = MatchExpression(
+                self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
+            )
+            index_query = (
+                SQLiteFTSIndexEntry.objects.filter(match)
+                .annotate(_content_type=F("index_entry__content_type_id") + 0)
+                .filter(_content_type__in=get_descendants_content_types_pks(self.queryset.model))
+                .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+            )
+            object_ids = index_query.values_list("index_entry__object_id", flat=True)
+            if negated:
+                return self.queryset.exclude(pk__in=object_ids)[start:stop]
+            queryset = self.queryset.filter(pk__in=object_ids)
+            if self.order_by_relevance and score_field is None:
+                score_field = "_score"
+            if score_field is not None:
+                score = index_query.filter(index_entry__object_id=OuterRef("pk")).values("score")
+                queryset = queryset.annotate(
+                    **{score_field: Subquery(score[:1], output_field=FloatField())}
+                )
+                if self.order_by_relevance:
+                    queryset = queryset.order_by(score_field, "-pk")
+            if not self.order_by_relevance and not queryset.query.order_by:
+                queryset = queryset.order_by("-pk")
+            return queryset[start:stop]
 
     class WeightedSQLiteSearchBackend(SQLiteSearchBackend):
         query_compiler_class = WeightedQueryCompiler
