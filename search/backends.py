@@ -7,7 +7,8 @@ Configured as WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends".
 """
 
 from django.db import connection
-from django.db.models import F, FloatField, OuterRef, Subquery
+from django.db.models import BigIntegerField, F, FloatField, OuterRef, Subquery
+from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as database_search_backend
 
 # Column order of the FTS5 table: (autocomplete, body, title).
@@ -20,6 +21,7 @@ def _weighted_sqlite_backend(params):
         SQLiteFTSIndexEntry,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
+        SQLiteSearchResults,
     )
     from modelsearch.query import MatchAll, Not, Phrase, PlainText
     from modelsearch.utils import get_descendants_content_types_pks
@@ -82,8 +84,48 @@ def _weighted_sqlite_backend(params):
                 queryset = queryset.order_by("-pk")
             return queryset[start:stop]
 
+    class RankOnceResults(SQLiteSearchResults):
+        def _do_search(self):
+            """One page ranked in a single FTS5 query, then its objects by primary key.
+
+            modelsearch ranks through a correlated bm25() subquery per matching object, which
+            re-runs the MATCH for each of them: fine for dozens, minutes for a common word in
+            100,000 cases.
+            """
+            compiler = self.query_compiler
+            query = normalize(compiler.query)
+            if (
+                not compiler.order_by_relevance
+                or self._score_field is not None
+                or isinstance(query, MatchAll | Not)
+            ):
+                return super()._do_search()
+            config = compiler.get_config(self.backend)
+            match = MatchExpression(
+                compiler.fields or compiler.FTS_TABLE_FIELDS,
+                compiler.build_search_query(query, config=config),
+            )
+            model = compiler.queryset.model
+            ids = list(
+                SQLiteFTSIndexEntry.objects.filter(match)
+                .annotate(_content_type=F("index_entry__content_type_id") + 0)
+                .filter(
+                    _content_type__in=get_descendants_content_types_pks(model),
+                    index_entry__object_id__in=compiler.queryset.order_by().values("pk"),
+                )
+                .annotate(
+                    score=compiler._build_rank_expression(compiler.get_search_vectors(), config)
+                )
+                .order_by("score", Cast("index_entry__object_id", BigIntegerField()).desc())
+                .values_list("index_entry__object_id", flat=True)[self.start : self.stop]
+            )
+            keys = [model._meta.pk.to_python(value) for value in ids]
+            objects = compiler.queryset.order_by().in_bulk(keys) if keys else {}
+            return [objects[key] for key in keys if key in objects]
+
     class WeightedSQLiteSearchBackend(SQLiteSearchBackend):
         query_compiler_class = WeightedQueryCompiler
+        results_class = RankOnceResults
 
     return WeightedSQLiteSearchBackend(params)
 

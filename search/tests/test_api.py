@@ -1,6 +1,7 @@
 """`/api/v1/_zoek` and `q` on `/api/v1/praktijkvoorbeelden`."""
 
 import pytest
+from django.db import connection
 
 from cases.models import Outcome
 from cases.tests.factories import CaseFactory
@@ -91,6 +92,7 @@ def test_search_endpoint_finds_topics_beside_cases(client, corpus):
 
 
 def test_search_endpoint_query_count(client, corpus, django_assert_num_queries):
-    # count, page, topics prefetch, 7 facets, matching topics
-    with django_assert_num_queries(11):
+    # count, page, topics prefetch, 7 facets, matching topics; on SQLite the page is ranked in
+    # one query and loaded in another (search/backends.py).
+    with django_assert_num_queries(11 + (connection.vendor == "sqlite")):
         client.get("/api/v1/_zoek", {"q": "buurthuis"})

@@ -1,6 +1,7 @@
 """The search page at /zoeken/: Dutch word forms, highlighting, facets, visibility, help."""
 
 import pytest
+from django.db import connection
 
 from cases.models import Outcome
 from cases.tests.factories import CaseFactory
@@ -124,8 +125,9 @@ def test_empty_query_lists_everything_visible(client, corpus):
 def test_search_page_query_count(client, corpus, django_assert_num_queries):
     for i in range(10):
         CaseFactory(title=f"Buurthuis {i}", topics=[TopicFactory(slug="jongeren")])
-    # count, page, topics prefetch, 7 facets, matching topics
-    with django_assert_num_queries(11):
+    # count, page, topics prefetch, 7 facets, matching topics; on SQLite the page is ranked in
+    # one query and loaded in another (search/backends.py).
+    with django_assert_num_queries(11 + (connection.vendor == "sqlite")):
         response = client.get("/zoeken/?q=buurthuis")
     assert response.context["page"].paginator.count == 11
 
