@@ -6,8 +6,9 @@ builds the search index for them in batches (timed), then sends a fixed mix of q
 site under gunicorn (production settings, DEBUG=0) on the loopback interface, one at a time.
 
 Per query it reports the time the client waited, the server's own time (the Server-Timing header
-that bench/settings.py adds) and, measured in this process, the database search alone: one page
-of `search.services.ranked(...)` over the same visible, filtered cases.
+that bench/settings.py adds) and, measured in this process, the search query alone: one page of
+`search_cases(...).results`, that is `search.services.ranked(...)` over the same visible,
+filtered cases (no facets, no counts, no template).
 
 The database is var/bench_search.sqlite3, or DATABASE_URL when set (for PostgreSQL use a database
 of its own: the benchmark fills it). It is reused when it already holds the cases and an index
@@ -497,21 +498,21 @@ class Row:
 
 
 def measure_search(row: Row) -> None:
-    """One page of `ranked(...)` on the page's visible, filtered cases, in this process."""
+    """The page's search query alone, in this process: one page of `search_cases(...).results`
+    (`ranked(...)` over the visible, filtered cases), with its card data."""
     from django.contrib.auth.models import AnonymousUser
     from django.http import QueryDict
 
-    from search.services import ranked, search_cases
+    from search.services import search_cases
 
     search = search_cases(user=AnonymousUser(), data=QueryDict(row.query))
-    queryset = search.filterset.qs
     try:
         with statement_limit(TIMEOUT) as restart:
-            row.hits = queryset.count()
+            row.hits = search.filterset.qs.count()
 
             def run() -> None:
                 restart()
-                list(ranked(queryset, search.query)[:PAGE_SIZE])
+                list(search.results[:PAGE_SIZE])
 
             row.search = repeat(run, BUDGET)
     except TimedOut:
@@ -557,7 +558,7 @@ def report(rows: list[Row], engine: str) -> None:
     print(
         f"\n/zoeken/ under gunicorn ({WORKERS} workers), one request at a time, up to {REPEATS} "
         f"per query after a warm-up (fewer when a query needs over {BUDGET:.0f} s). In ms: "
-        f"page = at the client, server = Server-Timing, search = one page of ranked(...) alone, "
+        f"page = at the client, server = Server-Timing, search = one page of ranked results alone, "
         f"in-process. Statements are stopped after {TIMEOUT} s.\n"
     )
     header = (
