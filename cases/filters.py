@@ -86,14 +86,17 @@ class CaseFilter(django_filters.FilterSet):
         # A subquery instead of a join keeps one row per case without DISTINCT.
         return queryset.filter(pk__in=Case.objects.filter(**{f"{name}__in": value}).values("pk"))
 
-    def queryset_without(self, excluded: str) -> QuerySet:
-        """The results with every filter applied except one: the base of that filter's counts."""
-        queryset = self.queryset.all()
+    def apply(self, queryset: QuerySet, excluding: str | None = None) -> QuerySet:
+        """`queryset` with this set's valid filters applied, except `excluding`."""
         cleaned = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
         for name, value in cleaned.items():
-            if name != excluded:
+            if name != excluding:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
+
+    def queryset_without(self, excluded: str) -> QuerySet:
+        """The results with every filter applied except one: the base of that filter's counts."""
+        return self.apply(self.queryset.all(), excluding=excluded)
 
 
 @dataclass

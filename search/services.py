@@ -77,21 +77,14 @@ class CaseSearch:
 
     @property
     def results(self):
-        queryset = self.filterset.qs.with_card_data()
         if "praktijkvoorbeeld" not in self.kinds:
-            return queryset.none()
+            return Case.objects.none()
         if self.has_terms:
             # ranked() matches the words itself: give it the visible cases with the filters, not
             # filterset.qs, which already holds the match (each query would run it twice).
-            return ranked(self._filtered(Case.objects.visible_to(self.user)), self.query)
-        return queryset.recent()
-
-    def _filtered(self, queryset):
-        """`queryset` with this search's filters, applied as filterset.qs applies them."""
-        if self.filterset.is_bound:
-            self.filterset.form.is_valid()  # filter_queryset reads the cleaned data
-            queryset = self.filterset.filter_queryset(queryset.all())
-        return queryset.with_card_data()
+            visible = Case.objects.visible_to(self.user).with_card_data()
+            return ranked(self.filterset.apply(visible), self.query)
+        return self.filterset.qs.with_card_data().recent()
 
     def hits(self, cases) -> list[Hit]:
         query_terms = set(terms(self.query))
