@@ -65,3 +65,14 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Every test starts with empty caches: what one test kept never answers another."""
+    from django.core.cache import cache
+
+    from search.facets import forget
+
+    cache.clear()
+    forget()

@@ -33,6 +33,7 @@ AGENT_SUFFIX_MIN_LENGTH = 7
 DOUBLE_VOWEL = re.compile(r"([aeou])\1")
 
 
+@lru_cache(maxsize=50_000)
 def fold(word: str) -> str:
     """Lower case without accents: "Continuïteit" and "continuiteit" are the same word."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())

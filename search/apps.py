@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "site_search"
     verbose_name = _("Zoeken")
+
+    def ready(self) -> None:
+        from search.state import connect_signals
+
+        connect_signals()

@@ -3,6 +3,8 @@
 PostgreSQL weighs fields by their boost (weights A to D). modelsearch's SQLite backend ranks with
 plain `bm25()` over all columns, so a word in the title counts no more than one in the body; we
 give `bm25()` column weights so that both engines put title matches first.
+Both backends also answer `ranked_ids()`: the primary keys of every match, best first, in one
+query, from which the search page takes its counts and facets (search/services.py).
 Configured as WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends".
 """
 
@@ -85,6 +87,35 @@ def _weighted_sqlite_backend(params):
             return queryset[start:stop]
 
     class RankOnceResults(SQLiteSearchResults):
+        def ranked_ids(self) -> list:
+            """The primary keys of every match, best first, from one FTS5 query."""
+            if isinstance(normalize(self.query_compiler.query), MatchAll | Not):
+                return [obj.pk for obj in super()._do_search()]
+            return self._ranked_keys(None, None)
+
+        def _ranked_keys(self, start, stop) -> list:
+            compiler = self.query_compiler
+            config = compiler.get_config(self.backend)
+            match = MatchExpression(
+                compiler.fields or compiler.FTS_TABLE_FIELDS,
+                compiler.build_search_query(normalize(compiler.query), config=config),
+            )
+            model = compiler.queryset.model
+            ids = (
+                SQLiteFTSIndexEntry.objects.filter(match)
+                .annotate(_content_type=F("index_entry__content_type_id") + 0)
+                .filter(
+                    _content_type__in=get_descendants_content_types_pks(model),
+                    index_entry__object_id__in=compiler.queryset.order_by().values("pk"),
+                )
+                .annotate(
+                    score=compiler._build_rank_expression(compiler.get_search_vectors(), config)
+                )
+                .order_by("score", Cast("index_entry__object_id", BigIntegerField()).desc())
+                .values_list("index_entry__object_id", flat=True)[start:stop]
+            )
+            return [model._meta.pk.to_python(value) for value in ids]
+
         def _do_search(self):
             """One page ranked in a single FTS5 query, then its objects by primary key.
 
@@ -100,26 +131,7 @@ def _weighted_sqlite_backend(params):
                 or isinstance(query, MatchAll | Not)
             ):
                 return super()._do_search()
-            config = compiler.get_config(self.backend)
-            match = MatchExpression(
-                compiler.fields or compiler.FTS_TABLE_FIELDS,
-                compiler.build_search_query(query, config=config),
-            )
-            model = compiler.queryset.model
-            ids = list(
-                SQLiteFTSIndexEntry.objects.filter(match)
-                .annotate(_content_type=F("index_entry__content_type_id") + 0)
-                .filter(
-                    _content_type__in=get_descendants_content_types_pks(model),
-                    index_entry__object_id__in=compiler.queryset.order_by().values("pk"),
-                )
-                .annotate(
-                    score=compiler._build_rank_expression(compiler.get_search_vectors(), config)
-                )
-                .order_by("score", Cast("index_entry__object_id", BigIntegerField()).desc())
-                .values_list("index_entry__object_id", flat=True)[self.start : self.stop]
-            )
-            keys = [model._meta.pk.to_python(value) for value in ids]
+            keys = self._ranked_keys(self.start, self.stop)
             objects = compiler.queryset.order_by().in_bulk(keys) if keys else {}
             return [objects[key] for key in keys if key in objects]
 
@@ -130,8 +142,27 @@ def _weighted_sqlite_backend(params):
     return WeightedSQLiteSearchBackend(params)
 
 
+def _postgres_backend(params):
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresSearchBackend,
+        PostgresSearchResults,
+    )
+
+    class RankedIdResults(PostgresSearchResults):
+        def ranked_ids(self) -> list:
+            """The primary keys of every match, best first, from one query."""
+            return list(self.get_queryset().values_list("pk", flat=True))
+
+    class IdPostgresSearchBackend(PostgresSearchBackend):
+        results_class = RankedIdResults
+
+    return IdPostgresSearchBackend(params)
+
+
 def SearchBackend(params):  # noqa: N802 (the name modelsearch looks for)
     backend = database_search_backend(params)
     if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
         return _weighted_sqlite_backend(params)
+    if connection.vendor == "postgresql" and type(backend).__name__ == "PostgresSearchBackend":
+        return _postgres_backend(params)
     return backend

@@ -31,3 +31,14 @@ def matching(queryset: QuerySet, query: str) -> QuerySet:
 def ranked(queryset: QuerySet, query: str):
     """`queryset` searched for `query`, best match first (a sliceable modelsearch result)."""
     return queryset.search(search_terms(query), operator="and", order_by_relevance=True)
+
+
+def ranked_ids(queryset: QuerySet, query: str) -> list:
+    """The primary keys of everything in `queryset` that matches `query`, best first.
+
+    One query, however many match: facets and counts are computed from this list.
+    """
+    results = ranked(queryset, query)
+    if hasattr(results, "ranked_ids"):  # our database backends (search/backends.py)
+        return results.ranked_ids()
+    return [obj.pk for obj in results]

@@ -7,16 +7,23 @@ visible cases, highlighted snippets (search/highlight.py) and "did you mean" (se
 
 from __future__ import annotations
 
+import hashlib
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.http import QueryDict
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from cases.filters import CaseFilter, Facet, FacetOption, case_facets
+from cases.filters import CaseFilter, Facet, FacetOption
 from cases.models import Case
+from search import state as search_state
 from search.analysis import terms
-from search.engine import MAX_QUERY_LENGTH, matching, ranked, search_terms
+from search.engine import MAX_QUERY_LENGTH, ranked_ids, search_terms
+from search.facets import FACETS, from_bits, to_bits
+from search.facets import facet_index as facets_for
 from search.highlight import best_text, highlight
 from search.suggest import correct
 from topics.models import Topic
@@ -32,6 +39,70 @@ class Hit:
 # searchable model (search_fields with DutchSearchField), a line here and its block on the page.
 KINDS = {"praktijkvoorbeeld": _("Praktijkvoorbeeld"), "thema": _("Thema")}
 MAX_TOPIC_HITS = 5
+MAX_CACHED_MATCHES = 500_000
+MATCHES_CACHE_SECONDS = 60 * 60
+
+
+class CaseResults(Sequence):
+    """Cases by primary key, in the given order, loaded a page at a time.
+
+    Paginators slice it; a slice loads its cases through `visible_to(user)` again, so a case
+    hidden since the ids were gathered is left out rather than shown.
+    """
+
+    def __init__(self, user, ids: list[int]):
+        self.user = user
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        keys = self.ids[index]
+        if not keys:
+            return []
+        cases = Case.objects.visible_to(self.user).with_card_data().in_bulk(keys)
+        return [cases[key] for key in keys if key in cases]
+
+
+@dataclass
+class Matches:
+    """What the words find among what a visitor may see: cases best first (newest first
+    without words) and up to MAX_TOPIC_HITS topics best first, as primary keys."""
+
+    case_ids: list[int]
+    case_bits: int
+    topic_ids: list[int]
+
+
+def find(user, query: str, token: str) -> Matches:
+    """The visible matches for `query`; for anonymous visitors (all alike) from the cache.
+
+    One query ranks every visible matching case; facets and counts come from that list, so the
+    words are matched once per request, or once per search state for anonymous visitors.
+    """
+    analysed = search_terms(query)
+    key = f"search:matches:{token}:{hashlib.sha256(analysed.encode()).hexdigest()}"
+    shared = not getattr(user, "is_authenticated", False)
+    if shared and (cached := cache.get(key)) is not None:
+        case_ids, case_bits, topic_ids = cached
+        return Matches(array("q", case_ids).tolist(), case_bits, topic_ids)
+    visible = Case.objects.visible_to(user)
+    if analysed:
+        case_ids = ranked_ids(visible, query)
+        topic_ids = ranked_ids(Topic.objects.visible_to(user), query)[:MAX_TOPIC_HITS]
+    else:
+        case_ids, topic_ids = list(visible.recent().values_list("pk", flat=True)), []
+    matches = Matches(case_ids, to_bits(case_ids), topic_ids)
+    if shared and len(case_ids) <= MAX_CACHED_MATCHES:
+        stored = (array("q", case_ids).tobytes(), matches.case_bits, topic_ids)
+        cache.set(key, stored, timeout=MATCHES_CACHE_SECONDS)
+    return matches
 
 
 @dataclass
@@ -41,6 +112,9 @@ class CaseSearch:
     filterset: CaseFilter
     facets: list[Facet]
     chosen_kinds: set[str]
+    matches: Matches
+    case_ids: list[int]
+    token: str
 
     @property
     def kinds(self) -> set[str]:
@@ -51,7 +125,9 @@ class CaseSearch:
         case_filters = any(self.filterset.data.getlist(name) for name in self.filterset.filters)
         if not self.has_terms or case_filters or "thema" not in self.kinds:
             return []
-        return list(ranked(Topic.objects.visible_to(self.user), self.query)[:MAX_TOPIC_HITS])
+        ids = self.matches.topic_ids
+        topics = Topic.objects.visible_to(self.user).in_bulk(ids) if ids else {}
+        return [topics[pk] for pk in ids if pk in topics]
 
     def kind_facet(self, case_count: int, topic_count: int) -> Facet:
         counts = {"praktijkvoorbeeld": case_count, "thema": topic_count}
@@ -70,21 +146,17 @@ class CaseSearch:
         """A corrected query that does find something (ask only when this one finds nothing)."""
         if not self.has_terms:
             return None
-        corrected = correct(self.query)
-        if corrected and matching(Case.objects.visible_to(self.user), corrected).exists():
+        corrected = correct(self.query, self.token)
+        if corrected and find(self.user, corrected, self.token).case_ids:
             return corrected
         return None
 
     @property
-    def results(self):
+    def results(self) -> CaseResults:
+        """The matching cases with the filters, best first (newest first without words)."""
         if "praktijkvoorbeeld" not in self.kinds:
-            return Case.objects.none()
-        if self.has_terms:
-            # ranked() matches the words itself: give it the visible cases with the filters, not
-            # filterset.qs, which already holds the match (each query would run it twice).
-            visible = Case.objects.visible_to(self.user).with_card_data()
-            return ranked(self.filterset.apply(visible), self.query)
-        return self.filterset.qs.with_card_data().recent()
+            return CaseResults(self.user, [])
+        return CaseResults(self.user, self.case_ids)
 
     def hits(self, cases) -> list[Hit]:
         query_terms = set(terms(self.query))
@@ -103,20 +175,42 @@ class CaseSearch:
         return hits
 
 
+def _chosen_values(filterset: CaseFilter) -> dict[str, set[str]]:
+    """The filter values that narrow the results: the valid ones, as facet values."""
+    if not filterset.is_bound or not filterset.form.is_valid():
+        return {}
+    chosen = {}
+    for name, value in filterset.form.cleaned_data.items():
+        if name in FACETS and value:
+            chosen[name] = {getattr(item, "slug", item) for item in value}
+    return chosen
+
+
 def search_cases(*, user, data: QueryDict) -> CaseSearch:
     """The cases `user` may see that match the words in `data["q"]` and its filters."""
     query = (data.get("q") or "").strip()[:MAX_QUERY_LENGTH]
     filter_data = data.copy()
     filter_data.pop("q", None)  # the words are searched, not filtered on
     chosen_kinds = set(filter_data.pop("soort", [])) & set(KINDS)
-    base = matching(Case.objects.visible_to(user), query)
-    filterset = CaseFilter(filter_data, queryset=base)
+    filterset = CaseFilter(filter_data, queryset=Case.objects.visible_to(user))
+    token = search_state.token()
+    matches = find(user, query, token)
+    facet_index = facets_for(token)
+    chosen = _chosen_values(filterset)
+    shown = {name: set(filter_data.getlist(name)) for name in FACETS}
+    case_ids = matches.case_ids
+    if chosen:
+        keep = from_bits(facet_index.narrowed(matches.case_bits, chosen))
+        case_ids = [pk for pk in case_ids if pk in keep]
     return CaseSearch(
         user=user,
         query=query,
         filterset=filterset,
-        facets=case_facets(filterset),
+        facets=facet_index.facets(matches.case_bits, chosen, shown),
         chosen_kinds=chosen_kinds,
+        matches=matches,
+        case_ids=case_ids,
+        token=token,
     )
 
 

@@ -2,17 +2,17 @@
 
 Corrections come only from words anyone may see (titles and tags of public cases, topic and
 municipality names), so a suggestion never reveals hidden content. The word list lives in
-Django's cache under a key that changes with the cases (their number and last change), so every
-web server builds it anew after a case is published, unpublished, changed or deleted.
+Django's cache under the search state token (search/state.py), so every web server builds it
+anew after a case is published, unpublished, changed or deleted.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.db.models import Count, Max
 
 from search.analysis import STOP_WORDS, WORD, fold, stem
 
@@ -28,7 +28,7 @@ def _build_vocabulary() -> dict[str, str]:
     from topics.models import Topic
 
     public = Case.objects.visible_to(AnonymousUser())
-    texts = list(public.values_list("title", flat=True))
+    texts = list(public.order_by().values_list("title", flat=True).distinct())
     texts += (
         TaggedCase.objects.filter(content_object__in=public)
         .values_list("tag__name", flat=True)
@@ -45,16 +45,9 @@ def _build_vocabulary() -> dict[str, str]:
     return {word: stem(word) for word in words}
 
 
-def _cache_key() -> str:
-    from cases.models import Case
-
-    state = Case.objects.aggregate(count=Count("pk"), changed=Max("updated_at"))
-    changed = state["changed"].isoformat() if state["changed"] else "-"
-    return f"{CACHE_KEY}:{state['count']}:{changed}"
-
-
-def vocabulary() -> dict[str, str]:
-    key = _cache_key()
+def vocabulary(token: str) -> dict[str, str]:
+    """The public words for search state `token`: built once per state, kept in the cache."""
+    key = f"{CACHE_KEY}:{token}"
     words = cache.get(key)
     if words is None:
         words = _build_vocabulary()
@@ -62,9 +55,21 @@ def vocabulary() -> dict[str, str]:
     return words
 
 
-def correct(query: str) -> str | None:
-    """The query with each unknown word replaced by the closest known word, or None."""
-    words = vocabulary()
+def correct(query: str, token: str) -> str | None:
+    """The query with each unknown word replaced by the closest known word, or None.
+
+    Kept per search state (`token`): the words come from public content only, so one answer
+    serves every visitor.
+    """
+    key = f"{CACHE_KEY}:correct:{token}:{hashlib.sha256(query.encode()).hexdigest()}"
+    answer = cache.get(key)
+    if answer is None:
+        answer = _correct(query, vocabulary(token)) or ""
+        cache.set(key, answer, timeout=60 * 60)
+    return answer or None
+
+
+def _correct(query: str, words: dict[str, str]) -> str | None:
     known = set(words.values())
     by_first_letter: dict[str, list[str]] = {}
     for word in words:

@@ -1,7 +1,6 @@
 """The search page at /zoeken/: Dutch word forms, highlighting, facets, visibility, help."""
 
 import pytest
-from django.db import connection
 
 from cases.models import Outcome
 from cases.tests.factories import CaseFactory
@@ -125,11 +124,34 @@ def test_empty_query_lists_everything_visible(client, corpus):
 def test_search_page_query_count(client, corpus, django_assert_num_queries):
     for i in range(10):
         CaseFactory(title=f"Buurthuis {i}", topics=[TopicFactory(slug="jongeren")])
-    # count, page, topics prefetch, 7 facets, matching topics; on SQLite the page is ranked in
-    # one query and loaded in another (search/backends.py).
-    with django_assert_num_queries(11 + (connection.vendor == "sqlite")):
+    # After a change: the search state, the cases ranked, the topics ranked, the facet index
+    # (cases, 4 link tables, 5 vocabularies), the page of cases with their topics.
+    with django_assert_num_queries(15):
         response = client.get("/zoeken/?q=buurthuis")
     assert response.context["page"].paginator.count == 11
+    # The same words again: the state, then only the page (matches and facets are kept).
+    with django_assert_num_queries(3):
+        again = client.get("/zoeken/?q=buurthuis&uitkomst=geslaagd")
+    assert again.context["page"].paginator.count == 11
+    # Other words: matched and ranked, the facet index is kept.
+    with django_assert_num_queries(5):
+        client.get("/zoeken/?q=wijkagent")
+
+
+def test_what_was_found_before_a_change_is_not_shown_after_it(client, corpus, member):
+    """Results kept for anonymous visitors follow publication and never reach another user."""
+    assert titles(client.get("/zoeken/?q=buurthuis")) == ["Buurthuis open voor jongeren"]
+    new = CaseFactory(title="Tweede buurthuis", summary="Een buurthuis.")
+    assert set(titles(client.get("/zoeken/?q=buurthuis"))) == {
+        "Buurthuis open voor jongeren",
+        "Tweede buurthuis",
+    }
+    new.unpublish()
+    assert titles(client.get("/zoeken/?q=buurthuis")) == ["Buurthuis open voor jongeren"]
+    client.force_login(member)
+    assert "Geheim buurthuis project" in titles(client.get("/zoeken/?q=buurthuis"))
+    client.logout()
+    assert "Geheim buurthuis project" not in titles(client.get("/zoeken/?q=buurthuis"))
 
 
 def test_search_box_on_every_page(client, corpus):
