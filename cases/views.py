@@ -4,9 +4,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from cases.filters import CaseFilter, case_facets
 from cases.models import Case, CaseSlugRedirect
 from cases.selectors import related_cases
+from search.services import search_cases
 
 CASES_PER_PAGE = 20
 
@@ -16,16 +16,18 @@ def paginate(request: HttpRequest, queryset, per_page: int = CASES_PER_PAGE):
 
 
 def case_list(request: HttpRequest) -> HttpResponse:
-    filterset = CaseFilter(request.GET, queryset=Case.objects.visible_to(request.user))
-    page = paginate(request, filterset.qs.with_card_data())
+    # The list is the search without words (newest first), with words ranked: one road to
+    # results and their counts (search/services.py).
+    search = search_cases(user=request.user, data=request.GET)
+    page = paginate(request, search.results)
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
         request,
         "cases/case_list.html",
         {
-            "filterset": filterset,
-            "facets": case_facets(filterset),
+            "filterset": search.filterset,
+            "facets": search.facets,
             "page": page,
             "query_without_page": query.urlencode(),
             "has_filters": any(k != "pagina" and v for k, v in request.GET.items()),

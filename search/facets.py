@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from cases.filters import Facet, FacetOption
-
 # The case filters, in the order the page shows them, with their labels.
 FACETS = {
     "thema": _("Thema"),
@@ -31,6 +29,25 @@ FACETS = {
     "tag": _("Trefwoord"),
 }
 MAX_TAGS = 20
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption] = field(default_factory=list)
+
+    @property
+    def selected(self) -> list[FacetOption]:
+        return [option for option in self.options if option.selected]
 
 
 def to_bits(ids: Iterable[int]) -> int:

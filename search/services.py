@@ -17,12 +17,12 @@ from django.http import QueryDict
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from cases.filters import CaseFilter, Facet, FacetOption
+from cases.filters import CaseFilter
 from cases.models import Case
 from search import state as search_state
 from search.analysis import terms
 from search.engine import MAX_QUERY_LENGTH, ranked_ids, search_terms
-from search.facets import FACETS, from_bits, to_bits
+from search.facets import FACETS, Facet, FacetOption, from_bits, to_bits
 from search.facets import facet_index as facets_for
 from search.highlight import best_text, highlight
 from search.suggest import correct
