@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularRedocView
 from rest_framework.routers import SimpleRouter
 
 from cases.api import CaseViewSet
+from dialogues.api import DialogueViewSet
 from municipalities.api import MunicipalityViewSet
 from search.api import SearchView
 from topics.api import TopicViewSet
@@ -14,6 +15,7 @@ router = SimpleRouter(trailing_slash=False)
 router.register("praktijkvoorbeelden", CaseViewSet, basename="case")
 router.register("themas", TopicViewSet, basename="topic")
 router.register("gemeenten", MunicipalityViewSet, basename="municipality")
+router.register("dialogen", DialogueViewSet, basename="dialogue")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "topics",
     "municipalities",
     "cases",
+    "dialogues",
     "api",
     "search",
     # Wagtail: the editors' back office.
@@ -281,8 +282,8 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kennisplatform Wijkaanpak API",
     "DESCRIPTION": (
-        "Leesbare API van het Kennisplatform Wijkaanpak: praktijkvoorbeelden, thema's en "
-        "gemeenten. Anonieme aanroepen zien precies wat een anonieme bezoeker van de site ziet."
+        "Leesbare API van het Kennisplatform Wijkaanpak: praktijkvoorbeelden, thema's, "
+        "gemeenten en dialogen. Anonieme aanroepen zien precies wat een anonieme bezoeker van de site ziet."
     ),
     "VERSION": API_VERSION,
     "CONTACT": {

@@ -13,6 +13,7 @@ urlpatterns = [
     path("praktijkvoorbeelden/", include("cases.urls")),
     path("themas/", include("topics.urls")),
     path("gemeenten/", include("municipalities.urls")),
+    path("dialogen/", include("dialogues.urls")),
     path("zoeken/", include("search.urls")),
     path("api/v1/", include("api.urls")),
     path("beheer/", include(wagtailadmin_urls)),

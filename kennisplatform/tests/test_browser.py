@@ -91,7 +91,16 @@ def content():
         municipality=zwolle,
         topics=[safety],
     )
-    return {"success": success, "failure": failure, "topic": safety, "municipality": utrecht}
+    from dialogues.tests.factories import make_dialogue
+
+    dialogue = make_dialogue(counts_are_illustrative=True)
+    return {
+        "success": success,
+        "failure": failure,
+        "topic": safety,
+        "municipality": utrecht,
+        "dialogue": dialogue,
+    }
 
 
 # --- axe -------------------------------------------------------------------------------------
@@ -160,6 +169,12 @@ PAGES: dict[str, Callable[[dict], str]] = {
     "search-filtered": lambda c: "/zoeken/?q=jongeren&uitkomst=mislukt",
     "search-no-results": lambda c: "/zoeken/?q=xyzxyz",
     "search-did-you-mean": lambda c: "/zoeken/?q=wijkagnt",
+    "dialogue-list": lambda c: "/dialogen/",
+    "dialogue-report": lambda c: c["dialogue"].get_absolute_url(),
+    "dialogue-statements": lambda c: f"{c['dialogue'].get_absolute_url()}stellingen/?niveau=top",
+    "dialogue-statements-none": lambda c: (
+        f"{c['dialogue'].get_absolute_url()}stellingen/?tekst=xyzxyz"
+    ),
 }
 
 
@@ -181,6 +196,11 @@ def test_page_has_no_wcag_violations(page, content, name):
         assert page.get_by_text("Niets gevonden.").is_visible()
     if name == "search-did-you-mean":
         assert page.get_by_text("Bedoelde u:").is_visible()
+    if name == "dialogue-report":
+        # Clusters, a poll chart with its table and the polarising statements, for axe.
+        assert page.locator("svg.chart__svg").count() == 1
+        assert page.locator(".chart__table tbody tr").count() == 2
+        assert page.get_by_text("Hierover verschillen de meningen").is_visible()
     assert_no_axe_violations_wide_and_narrow(page)
 
 

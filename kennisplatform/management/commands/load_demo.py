@@ -1,4 +1,5 @@
-"""Demo content for a local site: municipalities, the seed cases, a closed space, a demo editor.
+"""Demo content for a local site: municipalities, the seed cases, the 2020 dialogue, a closed
+space, a demo editor.
 
 Idempotent: a second run changes nothing. Refuses to run in production (DEBUG=0) unless forced,
 because it creates an editor account.
@@ -16,12 +17,15 @@ from django.db import transaction
 
 from cases.editorial import EDITORS_GROUP, FINAL_EDITORS_GROUP
 from cases.services import case_import
+from dialogues.importers import read_path
+from dialogues.services import dialogue_import, existing_dialogue
 from municipalities.models import Municipality
 from spaces.models import Space
 
 BASE_DIR = Path(settings.BASE_DIR)
 MUNICIPALITIES_CSV = BASE_DIR / "municipalities" / "data" / "gemeenten.csv"
 DEMO_CASES = BASE_DIR / "cases" / "demo" / "demo_cases.json"
+DEMO_DIALOGUE = BASE_DIR / "dialogues" / "demo" / "bzk-2020"
 DEMO_EDITOR = "redacteur"
 DEMO_LOGIN_FILE = Path(settings.VAR_DIR) / "demo-login.txt"
 
@@ -39,10 +43,12 @@ class Command(BaseCommand):
             self.load_municipalities()
             self.load_spaces()
             report = case_import(data=json.loads(DEMO_CASES.read_text(encoding="utf-8")))
+            dialogue = self.load_dialogue()
         self.stdout.write(
             f"Praktijkvoorbeelden: {len(report.created)} nieuw, {len(report.updated)} bijgewerkt, "
             f"{len(report.unchanged)} ongewijzigd."
         )
+        self.stdout.write(f"Dialoog: {dialogue}")
         self.ensure_demo_editor()
 
     def load_municipalities(self):
@@ -52,6 +58,14 @@ class Command(BaseCommand):
                     cbs_code=row["cbs_code"],
                     defaults={"name": row["naam"], "slug": _slug(row["naam"])},
                 )
+
+    def load_dialogue(self) -> str:
+        """The 2020 dialogue the platform grew from (dialogues/demo/bzk-2020); once."""
+        data = read_path(DEMO_DIALOGUE, "workbook")
+        if existing_dialogue(data) is not None:
+            return "al aanwezig"
+        dialogue = dialogue_import(data=data)
+        return f"'{dialogue.title}' geïmporteerd"
 
     def load_spaces(self):
         Space.objects.get_or_create(

@@ -1,0 +1,221 @@
+"""REST API for dialogues: `/api/v1/dialogen` (DESIGN.md section 5). Read-only, Dutch fields."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.reverse import reverse
+
+from api.pagination import resource_links
+from dialogues.consensus import Level
+from dialogues.filters import StatementFilter
+from dialogues.models import Cluster, Dialogue, Poll, PollOption, Question, Statement
+
+
+class DialogueLinkSerializer(serializers.Serializer):
+    href = serializers.URLField()
+
+
+class DialogueLinksSerializer(serializers.Serializer):
+    self = DialogueLinkSerializer()
+    webpagina = DialogueLinkSerializer()
+    vragen = DialogueLinkSerializer()
+    stellingen = DialogueLinkSerializer()
+
+
+class DialogueListSerializer(serializers.ModelSerializer):
+    titel = serializers.CharField(source="title")
+    datum = serializers.DateField(source="date")
+    opdrachtgever = serializers.CharField(source="commissioned_by")
+    methode = serializers.CharField(source="method")
+    aantalDeelnemers = serializers.IntegerField(source="participants", allow_null=True)  # noqa: N815
+    aantalBerichten = serializers.IntegerField(source="messages", allow_null=True)  # noqa: N815
+    aantalReacties = serializers.IntegerField(source="reactions", allow_null=True)  # noqa: N815
+    aantalStellingenMetNiveau = serializers.IntegerField(  # noqa: N815
+        source="statements_with_level"
+    )
+    aantalPolariserend = serializers.IntegerField(source="polarising_statements")  # noqa: N815
+    aantallenIllustratief = serializers.BooleanField(  # noqa: N815
+        source="counts_are_illustrative",
+        help_text="De stemmen per stelling zijn een illustratie, niet uit de dialoog zelf.",
+    )
+    _links = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Dialogue
+        fields = [
+            "slug",
+            "titel",
+            "datum",
+            "opdrachtgever",
+            "methode",
+            "aantalDeelnemers",
+            "aantalBerichten",
+            "aantalReacties",
+            "aantalStellingenMetNiveau",
+            "aantalPolariserend",
+            "aantallenIllustratief",
+            "_links",
+        ]
+
+    @extend_schema_field(DialogueLinksSerializer)
+    def get__links(self, dialogue: Dialogue) -> dict:
+        request = self.context["request"]
+        links = resource_links(request, dialogue, "api:dialogue-detail")
+        for name, route in (
+            ("vragen", "api:dialogue-vragen"),
+            ("stellingen", "api:dialogue-stellingen"),
+        ):
+            links[name] = {"href": reverse(route, kwargs={"slug": dialogue.slug}, request=request)}
+        return links
+
+
+class DialogueDetailSerializer(DialogueListSerializer):
+    beschrijving = serializers.CharField(source="description")
+    bron = serializers.CharField(source="source_url", help_text="Adres van de bron, of leeg.")
+
+    class Meta(DialogueListSerializer.Meta):
+        fields = [*DialogueListSerializer.Meta.fields, "beschrijving", "bron"]
+
+
+class ClusterSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(source="pk")
+    naam = serializers.CharField(source="name")
+    rang = serializers.IntegerField(source="rank")
+    toelichting = serializers.CharField(source="explanation")
+
+    class Meta:
+        model = Cluster
+        fields = ["id", "naam", "rang", "toelichting"]
+
+
+class PollOptionSerializer(serializers.ModelSerializer):
+    tekst = serializers.CharField(source="text")
+    stemmen = serializers.IntegerField(source="votes")
+
+    class Meta:
+        model = PollOption
+        fields = ["tekst", "stemmen"]
+
+
+class PollSerializer(serializers.ModelSerializer):
+    tekst = serializers.CharField(source="text")
+    opties = PollOptionSerializer(source="options", many=True)
+
+    class Meta:
+        model = Poll
+        fields = ["tekst", "opties"]
+
+
+class QuestionSerializer(serializers.ModelSerializer):
+    nummer = serializers.IntegerField(source="number")
+    sectie = serializers.CharField(source="section")
+    tekst = serializers.CharField(source="text")
+    clusters = ClusterSerializer(many=True)
+    polls = PollSerializer(many=True)
+
+    class Meta:
+        model = Question
+        fields = ["nummer", "sectie", "tekst", "clusters", "polls"]
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    tekst = serializers.CharField(source="text")
+    vraag = serializers.IntegerField(source="question.number", allow_null=True, default=None)
+    cluster = serializers.CharField(source="cluster.name", allow_null=True, default=None)
+    eens = serializers.IntegerField(source="agree")
+    oneens = serializers.IntegerField(source="disagree")
+    neutraal = serializers.IntegerField(source="passed")
+    instemming = serializers.FloatField(
+        source="agreement",
+        allow_null=True,
+        help_text="eens / (eens + oneens), 0..1; leeg zonder stemmen eens of oneens.",
+    )
+    niveau = serializers.SerializerMethodField(
+        help_text="top (> 90 %), hoog (> 70 %), midden (> 40 %), laag (> 15 %), bodem; leeg "
+        "bij minder dan 4 stemmen eens of oneens."
+    )
+    polariserend = serializers.BooleanField(source="polarising")
+    groepsconsensus = serializers.FloatField(
+        source="group_consensus",
+        allow_null=True,
+        help_text="Pol.is: het product over de meningsgroepen van (eens + 1) / (stemmen + 2).",
+    )
+
+    class Meta:
+        model = Statement
+        fields = [
+            "tekst",
+            "vraag",
+            "cluster",
+            "eens",
+            "oneens",
+            "neutraal",
+            "instemming",
+            "niveau",
+            "polariserend",
+            "groepsconsensus",
+        ]
+
+    @extend_schema_field(
+        serializers.ChoiceField(choices=Level.choices, allow_null=True)  # for the schema
+    )
+    def get_niveau(self, statement: Statement) -> str | None:
+        return statement.level or None
+
+
+@extend_schema(tags=["dialogen"])
+class DialogueViewSet(viewsets.ReadOnlyModelViewSet):
+    """Dialogen: uitkomsten van online dialogen, met vragen, clusters, polls en stellingen."""
+
+    lookup_field = "slug"
+    filterset_class = None
+
+    def get_queryset(self):
+        return Dialogue.objects.visible_to(self.request.user)
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return DialogueDetailSerializer
+        if self.action == "vragen":
+            return QuestionSerializer
+        if self.action == "stellingen":
+            return StatementSerializer
+        return DialogueListSerializer
+
+    def _dialogue(self, slug: str) -> Dialogue:
+        return get_object_or_404(self.get_queryset(), slug=slug)
+
+    @action(detail=True, url_path="vragen")
+    def vragen(self, request, slug=None):
+        """De vragen in volgorde, met hun clusters (op rang) en polls."""
+        questions = Question.objects.filter(dialogue=self._dialogue(slug)).prefetch_related(
+            "clusters", "polls__options"
+        )
+        page = self.paginate_queryset(questions.order_by("number"))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("niveau", str, many=True, enum=Level.values),
+            OpenApiParameter("polariserend", bool),
+            OpenApiParameter("vraag", int, description="Het nummer van de vraag"),
+            OpenApiParameter("cluster", int, description="Het id van een cluster"),
+            OpenApiParameter("tekst", str, description="Woorden in de stelling"),
+        ]
+    )
+    @action(detail=True, url_path="stellingen")
+    def stellingen(self, request, slug=None):
+        """De stellingen, met het meeste draagvlak eerst; te filteren op niveau,
+        polariserend en vraag."""
+        statements = (
+            Statement.objects.filter(dialogue=self._dialogue(slug))
+            .select_related("question", "cluster")
+            .by_support()
+        )
+        filterset = StatementFilter(request.query_params, queryset=statements)
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors)
+        page = self.paginate_queryset(filterset.qs)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)

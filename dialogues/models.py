@@ -1,0 +1,223 @@
+"""Dialogues: the outcomes of online dialogues (Synthetron, Pol.is, ...) beside practice.
+
+A dialogue has questions in order, clusters of answers per question, statements with their votes
+and computed consensus (dialogues/consensus.py), and polls. Everything is imported in one go
+(dialogues/services.py); editors then link statements to topics and cases in the back office.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from dialogues.consensus import Level
+from kennisplatform.access import is_editor
+from spaces.models import Space
+
+
+class DialogueQuerySet(models.QuerySet):
+    def visible_to(self, user) -> DialogueQuerySet:
+        """The one road to dialogues (DESIGN.md section 3), as for cases: editors see all;
+        everyone else published dialogues in the public knowledge base or a space they may read."""
+        if is_editor(user):
+            return self.all()
+        return self.filter(live__in=[True]).filter(
+            Q(space__isnull=True) | Q(space__in=Space.objects.visible_to(user))
+        )
+
+
+class Dialogue(models.Model):
+    class Source(models.TextChoices):
+        WORKBOOK = "workbook", _("werkmap")
+        POLIS = "polis", _("Pol.is-export")
+
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(_("korte naam in de URL"), max_length=200, unique=True)
+    date = models.DateField(_("datum"))
+    commissioned_by = models.CharField(_("opdrachtgever"), max_length=200, blank=True)
+    method = models.CharField(_("methode"), max_length=100, blank=True)
+    description = models.TextField(_("beschrijving"), blank=True)
+    participants = models.PositiveIntegerField(_("deelnemers"), null=True, blank=True)
+    messages = models.PositiveIntegerField(_("berichten"), null=True, blank=True)
+    reactions = models.PositiveIntegerField(_("reacties"), null=True, blank=True)
+    statements_with_level = models.PositiveIntegerField(
+        _("stellingen met een niveau"), default=0, editable=False
+    )
+    polarising_statements = models.PositiveIntegerField(
+        _("polariserende stellingen"), default=0, editable=False
+    )
+    source = models.CharField(_("bron"), max_length=10, choices=Source.choices)
+    source_url = models.URLField(_("adres van de bron"), blank=True)
+    counts_are_illustrative = models.BooleanField(
+        _("aantallen zijn een illustratie"),
+        default=False,
+        help_text=_("Aan zetten als de stemmen per stelling niet uit de dialoog zelf komen."),
+    )
+    space = models.ForeignKey(
+        Space,
+        verbose_name=_("ruimte"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dialogues",
+        help_text=_("Leeg: openbaar in de kennisbank."),
+    )
+    live = models.BooleanField(_("gepubliceerd"), default=True)
+    imported_at = models.DateTimeField(_("geïmporteerd op"), auto_now_add=True)
+
+    objects = DialogueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "title"]
+        verbose_name = _("dialoog")
+        verbose_name_plural = _("dialogen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_url"],
+                condition=~Q(source_url=""),
+                name="dialogue_unique_source_url",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date:%d-%m-%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("dialogues:detail", kwargs={"slug": self.slug})
+
+
+class Question(models.Model):
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="questions")
+    number = models.PositiveIntegerField(_("nummer"))
+    section = models.CharField(_("onderdeel"), max_length=200, blank=True)
+    text = models.TextField(_("vraag"))
+
+    class Meta:
+        ordering = ["dialogue", "number"]
+        verbose_name = _("vraag")
+        verbose_name_plural = _("vragen")
+        constraints = [
+            models.UniqueConstraint(fields=["dialogue", "number"], name="question_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.text}"
+
+
+class Cluster(models.Model):
+    """Answers to one question grouped by content, ranked by support (1 = most)."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="clusters")
+    name = models.CharField(_("naam"), max_length=200)
+    rank = models.PositiveIntegerField(_("rang"))
+    explanation = models.TextField(_("toelichting"), blank=True)
+    topics = models.ManyToManyField(
+        "topics.Topic", verbose_name=_("thema's"), blank=True, related_name="dialogue_clusters"
+    )
+
+    class Meta:
+        ordering = ["question", "rank"]
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+        constraints = [
+            models.UniqueConstraint(fields=["question", "name"], name="cluster_unique_name"),
+            models.UniqueConstraint(fields=["question", "rank"], name="cluster_unique_rank"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StatementQuerySet(models.QuerySet):
+    def visible_to(self, user) -> StatementQuerySet:
+        return self.filter(dialogue__in=Dialogue.objects.visible_to(user))
+
+    def by_support(self) -> StatementQuerySet:
+        """Most agreement first; among equals, the most votes."""
+        return self.order_by(
+            models.F("agreement").desc(nulls_last=True), models.F("agree").desc(), "pk"
+        )
+
+
+class Statement(models.Model):
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="statements")
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.CASCADE, related_name="statements"
+    )
+    cluster = models.ForeignKey(
+        Cluster, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    external_id = models.CharField(_("nummer in de bron"), max_length=50, blank=True)
+    text = models.TextField(_("tekst"))
+    agree = models.PositiveIntegerField(_("eens"), default=0)
+    disagree = models.PositiveIntegerField(_("oneens"), default=0)
+    passed = models.PositiveIntegerField(_("neutraal"), default=0)
+    # Computed on import from the counts (dialogues/consensus.py).
+    agreement = models.FloatField(_("instemming"), null=True, blank=True, editable=False)
+    level = models.CharField(
+        _("niveau"), max_length=10, choices=Level.choices, blank=True, editable=False
+    )
+    polarising = models.BooleanField(_("polariserend"), default=False, editable=False)
+    group_consensus = models.FloatField(_("groepsconsensus"), null=True, blank=True, editable=False)
+    topics = models.ManyToManyField(
+        "topics.Topic", verbose_name=_("thema's"), blank=True, related_name="dialogue_statements"
+    )
+    cases = models.ManyToManyField(
+        "cases.Case",
+        verbose_name=_("praktijkvoorbeelden"),
+        blank=True,
+        related_name="dialogue_statements",
+    )
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["dialogue", "question__number", "pk"]
+        verbose_name = _("stelling")
+        verbose_name_plural = _("stellingen")
+        indexes = [models.Index(fields=["dialogue", "level"], name="statement_dialogue_level")]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def agreement_percent(self) -> int | None:
+        return None if self.agreement is None else round(self.agreement * 100)
+
+    @property
+    def votes(self) -> int:
+        return self.agree + self.disagree + self.passed
+
+
+class Poll(models.Model):
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="polls")
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.CASCADE, related_name="polls"
+    )
+    text = models.TextField(_("poll"))
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["dialogue", "position"]
+        verbose_name = _("poll")
+        verbose_name_plural = _("polls")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class PollOption(models.Model):
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="options")
+    text = models.CharField(_("optie"), max_length=300)
+    votes = models.PositiveIntegerField(_("stemmen"), default=0)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["poll", "position"]
+        verbose_name = _("optie")
+        verbose_name_plural = _("opties")
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from dialogues import views
+
+app_name = "dialogues"
+urlpatterns = [
+    path("", views.dialogue_list, name="list"),
+    path("<slug:slug>/", views.dialogue_detail, name="detail"),
+    path("<slug:slug>/stellingen/", views.statement_list, name="statements"),
+]

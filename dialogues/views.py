@@ -1,0 +1,45 @@
+"""Public pages for dialogues. Every query starts from `Dialogue.objects.visible_to(user)`."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from dialogues.filters import StatementFilter
+from dialogues.models import Cluster, Dialogue, Statement
+from dialogues.selectors import dialogue_report
+
+STATEMENTS_PER_PAGE = 50
+
+
+def dialogue_list(request: HttpRequest) -> HttpResponse:
+    dialogues = Dialogue.objects.visible_to(request.user)
+    return render(request, "dialogues/dialogue_list.html", {"dialogues": dialogues})
+
+
+def dialogue_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    dialogue = get_object_or_404(Dialogue.objects.visible_to(request.user), slug=slug)
+    return render(request, "dialogues/dialogue_detail.html", {"report": dialogue_report(dialogue)})
+
+
+def statement_list(request: HttpRequest, slug: str) -> HttpResponse:
+    dialogue = get_object_or_404(Dialogue.objects.visible_to(request.user), slug=slug)
+    statements = Statement.objects.filter(dialogue=dialogue).select_related("question", "cluster")
+    filterset = StatementFilter(request.GET, queryset=statements.by_support())
+    page = Paginator(filterset.qs, STATEMENTS_PER_PAGE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "dialogues/statement_list.html",
+        {
+            "dialogue": dialogue,
+            "filterset": filterset,
+            "questions": dialogue.questions.all(),
+            "clusters": Cluster.objects.filter(question__dialogue=dialogue).select_related(
+                "question"
+            ),
+            "selected_levels": request.GET.getlist("niveau"),
+            "page": page,
+            "query_without_page": query.urlencode(),
+        },
+    )
