@@ -23,12 +23,24 @@ MAX_ERRORS = 50  # a broken file lists this many problems, then says how many mo
 WORKBOOK_COLUMNS = {
     "dialoog": ["veld", "waarde"],
     "vragen": ["nr", "sectie", "vraag"],
-    "stellingen": ["vraag_nr", "tekst", "eens", "oneens", "neutraal", "cluster"],
+    "stellingen": [
+        "vraag_nr",
+        "tekst",
+        "eens",
+        "oneens",
+        "neutraal",
+        "cluster",
+        "groepsconsensus",
+    ],
     "clusters": ["vraag_nr", "naam", "rang", "toelichting"],
     "polls": ["vraag_nr", "poll", "optie", "stemmen"],
 }
 REQUIRED_SHEETS = ["dialoog", "vragen", "stellingen"]
-OPTIONAL_COLUMNS = {"vragen": {"sectie"}, "stellingen": {"cluster"}, "clusters": {"toelichting"}}
+OPTIONAL_COLUMNS = {
+    "vragen": {"sectie"},
+    "stellingen": {"cluster", "groepsconsensus"},
+    "clusters": {"toelichting"},
+}
 DIALOGUE_FIELDS = {
     "titel": "de titel van de dialoog (verplicht)",
     "datum": "de datum als JJJJ-MM-DD, bijvoorbeeld 2020-09-17 (verplicht)",
@@ -39,6 +51,7 @@ DIALOGUE_FIELDS = {
     "berichten": "het aantal berichten (een geheel getal)",
     "reacties": "het aantal reacties op berichten (een geheel getal)",
     "illustratief": "ja als de stemmen per stelling een illustratie zijn, anders nee",
+    "bron": "het webadres van de dialoog, bijvoorbeeld een Pol.is-gesprek",
 }
 POLIS_FILES = {
     "summary.csv": None,  # key,value rows without a header
@@ -84,6 +97,7 @@ class StatementData:
     cluster: str = ""
     external_id: str = ""
     groups: list[tuple[int, int]] = field(default_factory=list)  # (agrees, votes) per group
+    group_consensus: float | None = None  # as exported, when the groups themselves are not
 
 
 @dataclass
@@ -417,6 +431,13 @@ def _read_dialogue_sheet(table: Table, cells: Cells, data: DialogueData) -> None
                 f"{table.label}, rij {row}, kolom 'waarde': '{when}' is geen datum. "
                 "Verwacht: JJJJ-MM-DD, bijvoorbeeld 2020-09-17."
             )
+    data.source_url = values.get("bron", (0, ""))[1]
+    if data.source_url and not data.source_url.startswith(("https://", "http://")):
+        row = values["bron"][0]
+        cells.errors.append(
+            f"{table.label}, rij {row}, kolom 'waarde' (bron): '{data.source_url}'. "
+            "Verwacht: een webadres dat begint met https://."
+        )
     data.commissioned_by = values.get("opdrachtgever", (0, ""))[1]
     data.method = values.get("methode", (0, ""))[1]
     data.description = values.get("beschrijving", (0, ""))[1]
@@ -503,7 +524,8 @@ def _read_clusters(table, cells: Cells, data: DialogueData, numbers) -> dict[int
 
 def _read_statements(table, cells: Cells, data: DialogueData, numbers, clusters) -> None:
     for row, line in table.rows:
-        question = _question_ref(table, row, line, cells, numbers)
+        # A statement may belong to no question (a Pol.is conversation has none).
+        question = _question_ref(table, row, line, cells, numbers, required=False)
         text = cells.text(table, row, line, "tekst")
         agree = cells.count(table, row, line, "eens")
         disagree = cells.count(table, row, line, "oneens")
@@ -515,8 +537,32 @@ def _read_statements(table, cells: Cells, data: DialogueData, numbers, clusters)
                 f"'{cluster}'. Verwacht: een naam uit het blad 'clusters' bij dezelfde vraag, "
                 "of leeg."
             )
-        if question is not None and text:
-            data.statements.append(StatementData(question, text, agree, disagree, passed, cluster))
+        if cluster and question is None:
+            cells.errors.append(
+                f"{cells.where(table, row, 'cluster')}: een cluster hoort bij een vraag. "
+                "Verwacht: ook een vraag_nr, of geen cluster."
+            )
+        consensus = _share(table, row, line, cells, "groepsconsensus")
+        if text:
+            statement = StatementData(question, text, agree, disagree, passed, cluster)
+            statement.group_consensus = consensus
+            data.statements.append(statement)
+
+
+def _share(table, row, line, cells: Cells, column: str) -> float | None:
+    value = cells.text(table, row, line, column, required=False).replace(",", ".")
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 1:
+        cells.errors.append(
+            f"{cells.where(table, row, column)}: '{value}'. Verwacht: een getal van 0 tot en met 1."
+        )
+        return None
+    return number
 
 
 def _read_polls(table, cells: Cells, data: DialogueData, numbers) -> None:

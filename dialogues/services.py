@@ -111,7 +111,9 @@ def dialogue_import(
                 agreement=consensus.agreement(s.agree, s.disagree),
                 level=level or "",
                 polarising=is_polarising,
-                group_consensus=consensus.group_consensus(s.groups),
+                group_consensus=consensus.group_consensus(s.groups)
+                if s.groups
+                else s.group_consensus,
             )
             for s, level, is_polarising in zip(data.statements, levels, polarising, strict=True)
         ),

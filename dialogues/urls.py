@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from dialogues import views
 
@@ -7,4 +7,9 @@ urlpatterns = [
     path("", views.dialogue_list, name="list"),
     path("<slug:slug>/", views.dialogue_detail, name="detail"),
     path("<slug:slug>/stellingen/", views.statement_list, name="statements"),
+    re_path(
+        r"^(?P<slug>[-\w]+)/export\.(?P<file_format>xlsx|zip)$",
+        views.dialogue_export,
+        name="export",
+    ),
 ]

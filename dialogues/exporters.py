@@ -1,0 +1,89 @@
+"""Writing a dialogue back to the workbook format (.xlsx, or a .zip of .csv files).
+
+What is exported re-imports to the same dialogue (dialogues/importers.py), Pol.is dialogues
+included: their statements have no question, and their group-informed consensus is kept in the
+column `groepsconsensus`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+from dialogues.importers import WORKBOOK_COLUMNS
+from dialogues.models import Cluster, Dialogue, Poll, Question, Statement
+
+
+def workbook_rows(dialogue: Dialogue) -> dict[str, list[list]]:
+    """The sheets of the workbook, each a header row and then its rows."""
+    fields = [
+        ("titel", dialogue.title),
+        ("datum", dialogue.date.isoformat()),
+        ("opdrachtgever", dialogue.commissioned_by),
+        ("methode", dialogue.method),
+        ("beschrijving", dialogue.description),
+        ("deelnemers", dialogue.participants),
+        ("berichten", dialogue.messages),
+        ("reacties", dialogue.reactions),
+        ("illustratief", "ja" if dialogue.counts_are_illustrative else "nee"),
+        ("bron", dialogue.source_url),
+    ]
+    sheets: dict[str, list[list]] = {name: [columns] for name, columns in WORKBOOK_COLUMNS.items()}
+    sheets["dialoog"] += [[name, "" if value is None else value] for name, value in fields]
+    for question in Question.objects.filter(dialogue=dialogue).order_by("number"):
+        sheets["vragen"].append([question.number, question.section, question.text])
+    clusters = Cluster.objects.filter(question__dialogue=dialogue).select_related("question")
+    for cluster in clusters.order_by("question__number", "rank"):
+        sheets["clusters"].append(
+            [cluster.question.number, cluster.name, cluster.rank, cluster.explanation]
+        )
+    statements = Statement.objects.filter(dialogue=dialogue).select_related("question", "cluster")
+    for statement in statements.order_by("pk"):
+        sheets["stellingen"].append(
+            [
+                statement.question.number if statement.question else "",
+                statement.text,
+                statement.agree,
+                statement.disagree,
+                statement.passed,
+                statement.cluster.name if statement.cluster else "",
+                "" if statement.group_consensus is None else statement.group_consensus,
+            ]
+        )
+    polls = Poll.objects.filter(dialogue=dialogue).select_related("question")
+    for poll in polls.prefetch_related("options"):
+        for option in poll.options.all():
+            sheets["polls"].append(
+                [
+                    poll.question.number if poll.question else "",
+                    poll.text,
+                    option.text,
+                    option.votes,
+                ]
+            )
+    return sheets
+
+
+def export_xlsx(dialogue: Dialogue) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in workbook_rows(dialogue).items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def export_csv_zip(dialogue: Dialogue) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, rows in workbook_rows(dialogue).items():
+            text = io.StringIO()
+            csv.writer(text, lineterminator="\n").writerows(rows)
+            archive.writestr(f"{name}.csv", text.getvalue())
+    return buffer.getvalue()
