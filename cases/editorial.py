@@ -1,7 +1,7 @@
 """The editorial set-up every install needs: the editor groups and the review workflow.
 
 - Redactie (editors) write cases, topics and municipalities and submit them for review.
-- Eindredactie (final editors) review and publish.
+- Eindredactie (final editors) review and publish, and import dialogues.
 Every case goes through the workflow "Redactionele toets" before it goes live.
 """
 
@@ -25,8 +25,17 @@ EDITOR_MODEL_PERMISSIONS = [
     ("topics", "topic", ["add", "change", "view"]),
     ("municipalities", "municipality", ["add", "change", "view"]),
     ("spaces", "space", ["view"]),
+    # Editors link dialogue statements and clusters to topics and cases.
+    ("dialogues", "dialogue", ["view"]),
+    ("dialogues", "statement", ["change", "view"]),
+    ("dialogues", "cluster", ["change", "view"]),
 ]
-FINAL_EDITOR_EXTRA = [("cases", "case", ["publish"]), ("spaces", "space", ["add", "change"])]
+# An imported dialogue is public at once, so importing is for those who publish.
+FINAL_EDITOR_EXTRA = [
+    ("cases", "case", ["publish"]),
+    ("spaces", "space", ["add", "change"]),
+    ("dialogues", "dialogue", ["add", "change", "delete"]),
+]
 COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "document", ["add", "change", "choose"]),
     ("wagtailimages", "image", ["add", "change", "choose"]),

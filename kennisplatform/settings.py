@@ -283,7 +283,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Kennisplatform Wijkaanpak API",
     "DESCRIPTION": (
         "Leesbare API van het Kennisplatform Wijkaanpak: praktijkvoorbeelden, thema's, "
-        "gemeenten en dialogen. Anonieme aanroepen zien precies wat een anonieme bezoeker van de site ziet."
+        "gemeenten en dialogen. Anonieme aanroepen zien precies wat een anonieme bezoeker "
+        "van de site ziet."
     ),
     "VERSION": API_VERSION,
     "CONTACT": {

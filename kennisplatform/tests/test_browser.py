@@ -370,3 +370,65 @@ def test_search_box_suggests_as_you_type(page, content):
     # The form itself needs no script: Enter searches.
     page.keyboard.press("Enter")
     page.wait_for_url("**/zoeken/?q=Buurtprev*")
+
+
+def sign_in(page, live_server, user) -> None:
+    """Give the browser a session of `user` (as logging in would)."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session.session_key,
+                "url": live_server.url,
+            }
+        ]
+    )
+
+
+def test_dialogue_import_pages_have_no_wcag_violations(page, live_server, tmp_path, settings):
+    """The import form, its errors and the preview: our part of the back office."""
+    from django.contrib.auth.models import Group
+
+    from cases.editorial import FINAL_EDITORS_GROUP
+    from dialogues.tests.factories import WORKBOOK, write_xlsx
+    from spaces.tests.factories import UserFactory
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    sign_in(page, live_server, UserFactory(groups=[Group.objects.get(name=FINAL_EDITORS_GROUP)]))
+    main = "main"  # the page's own content, not Wagtail's menus around it
+    page.goto("/beheer/dialogen/importeren/")
+    assert_no_axe_violations_in(page, main)
+    # A broken file: the errors.
+    broken = tmp_path / "kapot.xlsx"
+    broken.write_text("geen werkmap", encoding="utf-8")
+    page.set_input_files("input[type=file]", str(broken))
+    page.get_by_role("button", name="Inlezen en controleren").click()
+    page.get_by_text("Het bestand is niet ingelezen").wait_for()
+    assert_no_axe_violations_in(page, main)
+    # A good file: the preview.
+    page.set_input_files("input[type=file]", str(write_xlsx(tmp_path / "goed.xlsx", WORKBOOK)))
+    page.get_by_role("button", name="Inlezen en controleren").click()
+    page.get_by_text("Controleer wat er uit goed.xlsx wordt geïmporteerd").wait_for()
+    assert_no_axe_violations_in(page, main)
+    page.get_by_role("button", name="Importeren").click()
+    page.get_by_role("heading", name="Dialoog over de wijk").wait_for()
+
+
+def assert_no_axe_violations_in(page, selector: str) -> None:
+    results = Axe().run(
+        page,
+        context={"include": [[selector]]},
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    violations = results.response["violations"]
+    if violations:
+        pytest.fail(f"{page.url} ({selector})\n{describe_violations(violations)}")

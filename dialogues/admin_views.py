@@ -1,0 +1,207 @@
+"""The import page in the back office: upload, preview, confirm (DESIGN.md section 6).
+
+The uploaded file is read at once; with errors the editor sees them all and nothing is kept.
+Without errors it is kept in storage under a random name that only this editor's session
+knows, and the preview shows what the import will do. Confirming reads the kept file again and
+imports it; the file is then removed.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from dialogues import consensus
+from dialogues.importers import (
+    DIALOGUE_FIELDS,
+    MAX_FILE_BYTES,
+    DialogueFileError,
+    read_upload,
+)
+from dialogues.services import DialogueExists, dialogue_import, existing_dialogue
+from dialogues.template_workbook import template_workbook
+from spaces.models import Space
+
+PERMISSION = "dialogues.add_dialogue"
+PENDING_FOLDER = "dialoog-uploads"
+SESSION_KEY = "dialogue_uploads"
+PREVIEW_STATEMENTS = 10
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# What each column means, for the import page and the template's explanation sheet.
+COLUMN_HELP = {
+    "vragen": {
+        "nr": "het nummer van de vraag: 1, 2, 3, ... (elk nummer één keer)",
+        "sectie": "het onderdeel van de dialoog waar de vraag bij hoort (mag leeg)",
+        "vraag": "de vraag zoals die gesteld is",
+    },
+    "stellingen": {
+        "vraag_nr": "het nummer van de vraag uit het blad vragen (leeg: bij geen vraag)",
+        "tekst": "de stelling of het antwoord",
+        "eens": "het aantal stemmen eens (0 of meer)",
+        "oneens": "het aantal stemmen oneens (0 of meer)",
+        "neutraal": "het aantal neutrale stemmen (0 of meer)",
+        "cluster": "de naam van een cluster bij dezelfde vraag (mag leeg)",
+        "groepsconsensus": "alleen bij een export van Pol.is: een getal van 0 tot en met 1",
+    },
+    "clusters": {
+        "vraag_nr": "het nummer van de vraag",
+        "naam": "de naam van het cluster (per vraag één keer)",
+        "rang": "1 voor het cluster met de meeste steun, dan 2, 3, ...",
+        "toelichting": "wat de deelnemers in dit cluster zeiden (mag leeg)",
+    },
+    "polls": {
+        "vraag_nr": "het nummer van de vraag waarbij de poll hoorde (mag leeg)",
+        "poll": "de vraag van de poll; elke optie op een eigen regel met dezelfde poll",
+        "optie": "een antwoord dat men kon kiezen",
+        "stemmen": "het aantal stemmen op dit antwoord",
+    },
+}
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Bestand"),
+        help_text=_(
+            "Een werkmap (.xlsx), een zip-bestand met CSV-bestanden, of een export van "
+            "Pol.is (zip). Hoogstens 50 MB."
+        ),
+    )
+    file_format = forms.ChoiceField(
+        label=_("Soort bestand"),
+        choices=[
+            ("workbook", _("Werkmap volgens ons sjabloon (.xlsx of .zip met CSV)")),
+            ("polis", _("Export van Pol.is (.zip)")),
+        ],
+        initial="workbook",
+        widget=forms.RadioSelect,
+    )
+    space = forms.ModelChoiceField(
+        queryset=Space.objects.all(),
+        required=False,
+        label=_("Ruimte"),
+        empty_label=_("Geen: openbaar in de kennisbank"),
+        help_text=_("Kies een besloten ruimte als alleen de leden de dialoog mogen zien."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                _("Het bestand is groter dan %(mb)s MB."), params={"mb": MAX_FILE_BYTES // 2**20}
+            )
+        return upload
+
+
+def _require_permission(request: HttpRequest) -> None:
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+
+
+def _page(request, template: str, context: dict) -> TemplateResponse:
+    return TemplateResponse(
+        request,
+        template,
+        {
+            "page_title": _("Dialoog importeren"),
+            "header_title": _("Dialoog importeren"),
+            "header_icon": "upload",
+            "max_mb": MAX_FILE_BYTES // 2**20,
+            "dialogue_fields": DIALOGUE_FIELDS,
+            "column_help": COLUMN_HELP,
+            **context,
+        },
+    )
+
+
+def import_dialogue(request: HttpRequest) -> HttpResponse:
+    _require_permission(request)
+    if request.method == "POST" and "token" in request.POST:
+        return _confirm(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method != "POST" or not form.is_valid():
+        return _page(request, "dialogues/admin/import.html", {"form": form})
+    upload = form.cleaned_data["file"]
+    content = upload.read()
+    file_format = form.cleaned_data["file_format"]
+    try:
+        data = read_upload(content, upload.name, file_format)
+    except DialogueFileError as error:
+        return _page(request, "dialogues/admin/import.html", {"form": form, "errors": error.errors})
+    token = uuid.uuid4().hex
+    default_storage.save(f"{PENDING_FOLDER}/{token}", ContentFile(content))
+    space = form.cleaned_data["space"]
+    request.session.setdefault(SESSION_KEY, {})[token] = {
+        "name": upload.name,
+        "format": file_format,
+        "space": space.pk if space else None,
+    }
+    request.session.modified = True
+    statements = [
+        (statement, consensus.level(statement.agree, statement.disagree))
+        for statement in data.statements[:PREVIEW_STATEMENTS]
+    ]
+    levels = [consensus.level(s.agree, s.disagree) for s in data.statements]
+    return _page(
+        request,
+        "dialogues/admin/preview.html",
+        {
+            "data": data,
+            "token": token,
+            "file_name": upload.name,
+            "space": space,
+            "existing": existing_dialogue(data),
+            "statements": statements,
+            "with_level": sum(level is not None for level in levels),
+            "polarising": sum(
+                consensus.is_polarising(s.agree, s.disagree) for s in data.statements
+            ),
+            "option_count": sum(len(poll.options) for poll in data.polls),
+        },
+    )
+
+
+def _confirm(request: HttpRequest) -> HttpResponse:
+    token = request.POST["token"]
+    pending = request.session.get(SESSION_KEY, {}).pop(token, None)
+    request.session.modified = True
+    path = f"{PENDING_FOLDER}/{token}"
+    if pending is None or not default_storage.exists(path):
+        messages.error(request, _("Deze upload is verlopen. Kies het bestand opnieuw."))
+        return redirect("dialogue_import")
+    try:
+        with default_storage.open(path, "rb") as handle:
+            content = handle.read()
+        space = Space.objects.filter(pk=pending["space"]).first() if pending["space"] else None
+        data = read_upload(content, pending["name"], pending["format"])
+        dialogue = dialogue_import(
+            data=data, space=space, replace=request.POST.get("replace") == "1", user=request.user
+        )
+    except (DialogueFileError, DialogueExists) as error:
+        messages.error(request, str(error))
+        return redirect("dialogue_import")
+    finally:
+        default_storage.delete(path)
+    messages.success(
+        request,
+        _("'%(title)s' is geïmporteerd: %(count)s stellingen.")
+        % {"title": dialogue.title, "count": len(data.statements)},
+    )
+    return redirect(dialogue.get_absolute_url())
+
+
+def download_template(request: HttpRequest) -> HttpResponse:
+    """The workbook template: the five sheets with an example row each, and an explanation."""
+    _require_permission(request)
+    response = HttpResponse(template_workbook(COLUMN_HELP), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="sjabloon-dialoog.xlsx"'
+    return response
