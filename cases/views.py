@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 
 from cases.models import Case, CaseSlugRedirect
 from cases.selectors import related_cases
+from dialogues.selectors import statements_about_case
 from search.services import search_cases
 
 CASES_PER_PAGE = 20
@@ -58,5 +59,9 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "cases/case_detail.html",
-        {"case": case, "related_cases": related_cases(case, request.user)},
+        {
+            "case": case,
+            "related_cases": related_cases(case, request.user),
+            "statements": statements_about_case(case, request.user),
+        },
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from dialogues.models import Cluster, Dialogue, Poll, Question, Statement
 
 BEST_STATEMENTS = 3  # quoted per cluster
@@ -128,4 +130,29 @@ def dialogue_report(dialogue: Dialogue) -> DialogueReport:
         polarising=[s for s in statements if s.polarising],
         top=[s for s in statements if not s.polarising][:TOP_STATEMENTS],
         polls=polls[None],
+    )
+
+
+LINKED_STATEMENTS = 5
+
+
+def statements_about_topic(topic, user) -> list[Statement]:
+    """Visible statements editors linked to `topic`, themselves or through their cluster."""
+    linked = Statement.objects.filter(topics=topic).values("pk")
+    through_cluster = Statement.objects.filter(cluster__topics=topic).values("pk")
+    return list(
+        Statement.objects.visible_to(user)
+        .filter(Q(pk__in=linked) | Q(pk__in=through_cluster))
+        .select_related("dialogue")
+        .by_support()[:LINKED_STATEMENTS]
+    )
+
+
+def statements_about_case(case, user) -> list[Statement]:
+    """Visible statements editors linked to `case`."""
+    return list(
+        Statement.objects.visible_to(user)
+        .filter(pk__in=Statement.objects.filter(cases=case).values("pk"))
+        .select_related("dialogue")
+        .by_support()[:LINKED_STATEMENTS]
     )

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from cases.models import Case
 from cases.views import paginate
+from dialogues.selectors import statements_about_topic
 from topics.models import Topic
 
 
@@ -31,5 +32,9 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "topics/topic_detail.html",
-        {"topic": topic, "page": paginate(request, cases)},
+        {
+            "topic": topic,
+            "page": paginate(request, cases),
+            "statements": statements_about_topic(topic, request.user),
+        },
     )
