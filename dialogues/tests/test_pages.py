@@ -1,5 +1,7 @@
 """The dialogue pages: list, report and statements, each only for who may see the dialogue."""
 
+import re
+
 import pytest
 
 from dialogues.importers import StatementData
@@ -27,6 +29,9 @@ def test_report_reads_like_the_report(client, dialogue):
     # The poll as a chart with a text alternative and as a table.
     assert 'role="img"' in html and "<desc" in html and "Goed: 12 (29 %); Matig: 30 (71 %)" in html
     assert '<th scope="row">Matig</th><td class="number">30</td>' in html
+    # SVG numbers in the page's language would be "172,8": no bar at all.
+    bars = re.findall(r'<rect x="0" y="(\d+)" width="([^"]+)"', html)
+    assert [float(width) for _y, width in bars] == [pytest.approx(192.0), 480.0]
     # The overall figures.
     assert "<dd>155</dd>" in html and "<dd>2831</dd>" in html
 
