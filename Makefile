@@ -11,7 +11,7 @@ PORT ?= 8000
 export DEBUG ?= 1
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test lint format bench bench-search install chromium migrate demo reindex lock messages check-deploy clean
+.PHONY: run test lint format bench bench-search bench-import install chromium migrate demo reindex lock messages check-deploy clean
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is needed, found " + sys.version.split()[0])'
@@ -58,6 +58,10 @@ bench: $(INSTALLED)
 # Search page response times over 100,000 generated cases (BENCH_SEARCH_CASES to change).
 bench-search: $(INSTALLED)
 	$(BIN)/python bench/bench_search.py
+
+# Importing a Pol.is export of 100,000 votes, against parsing its CSV files.
+bench-import: $(INSTALLED)
+	$(BIN)/python bench/bench_import.py
 
 check-deploy: $(INSTALLED)
 	DEBUG=0 SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \

@@ -214,7 +214,9 @@ def unzip_csv_files(data: bytes, name: str) -> dict[str, bytes]:
         return files
 
 
-def csv_table(label: str, data: bytes, has_header: bool = True) -> Table:
+def csv_table(label: str, data: bytes, has_header: bool = True, clean: bool = True) -> Table:
+    """A CSV file as a Table; with `clean`, cells are stripped and blank lines dropped (large
+    files of numbers, such as Pol.is votes, skip that and leave it to their reader)."""
     if not data.strip():
         raise DialogueFileError([f"{label}: het bestand is leeg."])
     try:
@@ -230,20 +232,25 @@ def csv_table(label: str, data: bytes, has_header: bool = True) -> Table:
         lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise DialogueFileError([f"{label}: geen geldige CSV ({exc})."]) from None
-    return _table(label, lines, has_header)
+    return _table(label, lines, has_header, clean)
 
 
-def _table(label: str, lines: list[list[str]], has_header: bool) -> Table:
+def _table(label: str, lines: list[list[str]], has_header: bool, clean: bool = True) -> Table:
     if has_header:
         header = [cell.strip().lower() for cell in (lines[0] if lines else [])]
         body = lines[1:]
     else:
         header, body = [], lines
-    rows = [
-        (number, [cell.strip() for cell in cells])
-        for number, cells in enumerate(body, start=2 if has_header else 1)
-        if any(cell.strip() for cell in cells)
-    ]
+    first = 2 if has_header else 1
+    if not clean:
+        rows = [(number, cells) for number, cells in enumerate(body, start=first) if cells]
+        return Table(label, header, rows)
+    rows = []
+    strip = str.strip
+    for number, cells in enumerate(body, start=first):
+        cells = list(map(strip, cells))
+        if any(cells):  # a blank line between rows is no row
+            rows.append((number, cells))
     return Table(label, header, rows)
 
 
@@ -615,7 +622,12 @@ def parse_polis(files: dict[str, bytes]) -> DialogueData:
         )
     errors: list[str] = []
     tables = {
-        name: csv_table(name, files[name], has_header=POLIS_FILES[name] is not None)
+        name: csv_table(
+            name,
+            files[name],
+            has_header=POLIS_FILES[name] is not None,
+            clean=name != "votes.csv",  # 100,000s of numbers: the loop below strips ids
+        )
         for name in POLIS_FILES
         if name in files
     }
@@ -668,8 +680,8 @@ def parse_polis(files: dict[str, bytes]) -> DialogueData:
         try:
             when, comment, voter, vote = (
                 line[when_i],
-                line[comment_i],
-                line[voter_i],
+                line[comment_i].strip(),
+                line[voter_i].strip(),
                 line[vote_i],
             )
         except IndexError:
@@ -690,12 +702,14 @@ def parse_polis(files: dict[str, bytes]) -> DialogueData:
                 "0 (neutraal)."
             )
             continue
-        first_time = moment if first_time is None else min(first_time, moment)
+        if first_time is None or moment < first_time:
+            first_time = moment
         if comment not in texts:
             unknown += 1
             continue
         key = (voter, comment)
-        if key not in last or moment >= last[key][0]:  # a participant's last vote counts
+        previous = last.get(key)
+        if previous is None or moment >= previous[0]:  # a participant's last vote counts
             last[key] = (moment, value)
     if unknown:
         data.warnings.append(
