@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class DialoguesConfig(AppConfig):
     name = "dialogues"
     verbose_name = _("Dialogen")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
+        from dialogues.models import Dialogue
+        from dialogues.tasks import index_statements
+
+        def forget_statements(**kwargs):
+            # The statements went with the dialogue (cascade); drop their index entries.
+            index_statements.enqueue()
+
+        post_delete.connect(
+            forget_statements, sender=Dialogue, weak=False, dispatch_uid="dialogue-index"
+        )

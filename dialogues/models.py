@@ -11,9 +11,12 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modelsearch import index
+from modelsearch.queryset import SearchableQuerySetMixin
 
 from dialogues.consensus import Level
 from kennisplatform.access import is_editor
+from search.index import DutchSearchField
 from spaces.models import Space
 
 
@@ -132,7 +135,7 @@ class Cluster(models.Model):
         return self.name
 
 
-class StatementQuerySet(models.QuerySet):
+class StatementQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def visible_to(self, user) -> StatementQuerySet:
         return self.filter(dialogue__in=Dialogue.objects.visible_to(user))
 
@@ -143,7 +146,7 @@ class StatementQuerySet(models.QuerySet):
         )
 
 
-class Statement(models.Model):
+class Statement(index.Indexed, models.Model):
     dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="statements")
     question = models.ForeignKey(
         Question, null=True, blank=True, on_delete=models.CASCADE, related_name="statements"
@@ -174,6 +177,10 @@ class Statement(models.Model):
     )
 
     objects = StatementQuerySet.as_manager()
+    search_fields = [DutchSearchField("text"), index.FilterField("dialogue_id")]
+    # An import saves statements in bulk and indexes them in one task (dialogues/tasks.py);
+    # their text is not edited afterwards. Per-object signals would queue a task per statement.
+    search_auto_update = False
     # Wagtail's reference index ("usage") would watch every statement's deletion one by one:
     # replacing a Pol.is dialogue of 1,000 statements took a second longer.
     wagtail_reference_index_ignore = True

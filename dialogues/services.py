@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from dialogues import consensus
 from dialogues.importers import DialogueData
 from dialogues.models import Cluster, Dialogue, Poll, PollOption, Question, Statement
+from dialogues.tasks import index_statements
 from spaces.models import Space
 
 logger = logging.getLogger(__name__)
@@ -130,6 +131,8 @@ def dialogue_import(
             PollOption(poll=poll, text=text, votes=votes, position=n)
             for n, (text, votes) in enumerate(poll_data.options)
         )
+    # Off the request path with the database task backend; within it in development.
+    index_statements.enqueue(dialogue.pk)
     logger.info(
         "Dialogue %s %s by %s: %d questions, %d statements, %d polls",
         "replaced" if old else "imported",

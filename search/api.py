@@ -6,6 +6,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from api.pagination import LinkPagination, resource_links
@@ -59,9 +60,32 @@ FILTER_PARAMETERS = [
         ("doelgroep", "Slug van een doelgroep"),
         ("bewijsniveau", "Bewijsniveau"),
         ("tag", "Slug van een trefwoord"),
-        ("soort", "praktijkvoorbeeld of thema"),
+        ("soort", "praktijkvoorbeeld, thema of stelling"),
     ]
 ]
+
+
+class StatementHitSerializer(serializers.Serializer):
+    tekst = serializers.CharField(source="text")
+    eens = serializers.IntegerField(source="agree")
+    oneens = serializers.IntegerField(source="disagree")
+    instemming = serializers.FloatField(source="agreement", allow_null=True)
+    niveau = serializers.SerializerMethodField()
+    polariserend = serializers.BooleanField(source="polarising")
+    dialoog = serializers.SerializerMethodField()
+
+    def get_niveau(self, statement) -> str | None:
+        return statement.level or None
+
+    def get_dialoog(self, statement) -> dict:
+        request = self.context["request"]
+        return {
+            "slug": statement.dialogue.slug,
+            "titel": statement.dialogue.title,
+            "href": reverse(
+                "api:dialogue-detail", kwargs={"slug": statement.dialogue.slug}, request=request
+            ),
+        }
 
 
 class SearchView(APIView):
@@ -95,7 +119,11 @@ class SearchView(APIView):
         response.data["themas"] = TopicHitSerializer(
             topics, many=True, context={"request": request}
         ).data
-        kind_facet = search.kind_facet(paginator.page.paginator.count, len(topics))
+        statements = search.statements() if paginator.page.number == 1 else []
+        response.data["stellingen"] = StatementHitSerializer(
+            statements, many=True, context={"request": request}
+        ).data
+        kind_facet = search.kind_facet(paginator.page.paginator.count, len(topics), len(statements))
         response.data["facetten"] = {
             facet.name: FacetOptionSerializer(facet.options, many=True).data
             for facet in [kind_facet, *search.facets]

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.filters import CaseFilter
 from cases.models import Case
+from dialogues.models import Statement
 from search import state as search_state
 from search.analysis import terms
 from search.engine import MAX_QUERY_LENGTH, ranked_ids, search_terms
@@ -37,8 +38,13 @@ class Hit:
 
 # The kinds of content search finds, as the `soort` parameter names them. Adding a kind: a
 # searchable model (search_fields with DutchSearchField), a line here and its block on the page.
-KINDS = {"praktijkvoorbeeld": _("Praktijkvoorbeeld"), "thema": _("Thema")}
+KINDS = {
+    "praktijkvoorbeeld": _("Praktijkvoorbeeld"),
+    "thema": _("Thema"),
+    "stelling": _("Stelling uit een dialoog"),
+}
 MAX_TOPIC_HITS = 5
+MAX_STATEMENT_HITS = 5
 MAX_CACHED_MATCHES = 500_000
 MATCHES_CACHE_SECONDS = 60 * 60
 
@@ -73,11 +79,13 @@ class CaseResults(Sequence):
 @dataclass
 class Matches:
     """What the words find among what a visitor may see: cases best first (newest first
-    without words) and up to MAX_TOPIC_HITS topics best first, as primary keys."""
+    without words), up to MAX_TOPIC_HITS topics and MAX_STATEMENT_HITS dialogue statements
+    best first, as primary keys."""
 
     case_ids: list[int]
     case_bits: int
     topic_ids: list[int]
+    statement_ids: list[int]
 
 
 def find(user, query: str, token: str) -> Matches:
@@ -90,17 +98,20 @@ def find(user, query: str, token: str) -> Matches:
     key = f"search:matches:{token}:{hashlib.sha256(analysed.encode()).hexdigest()}"
     shared = not getattr(user, "is_authenticated", False)
     if shared and (cached := cache.get(key)) is not None:
-        case_ids, case_bits, topic_ids = cached
-        return Matches(array("q", case_ids).tolist(), case_bits, topic_ids)
+        case_ids, case_bits, topic_ids, statement_ids = cached
+        return Matches(array("q", case_ids).tolist(), case_bits, topic_ids, statement_ids)
     visible = Case.objects.visible_to(user)
     if analysed:
         case_ids = ranked_ids(visible, query)
         topic_ids = ranked_ids(Topic.objects.visible_to(user), query)[:MAX_TOPIC_HITS]
+        statements = Statement.objects.visible_to(user)
+        statement_ids = ranked_ids(statements, query)[:MAX_STATEMENT_HITS]
     else:
-        case_ids, topic_ids = list(visible.recent().values_list("pk", flat=True)), []
-    matches = Matches(case_ids, to_bits(case_ids), topic_ids)
+        case_ids = list(visible.recent().values_list("pk", flat=True))
+        topic_ids, statement_ids = [], []
+    matches = Matches(case_ids, to_bits(case_ids), topic_ids, statement_ids)
     if shared and len(case_ids) <= MAX_CACHED_MATCHES:
-        stored = (array("q", case_ids).tobytes(), matches.case_bits, topic_ids)
+        stored = (array("q", case_ids).tobytes(), matches.case_bits, topic_ids, statement_ids)
         cache.set(key, stored, timeout=MATCHES_CACHE_SECONDS)
     return matches
 
@@ -129,8 +140,26 @@ class CaseSearch:
         topics = Topic.objects.visible_to(self.user).in_bulk(ids) if ids else {}
         return [topics[pk] for pk in ids if pk in topics]
 
-    def kind_facet(self, case_count: int, topic_count: int) -> Facet:
-        counts = {"praktijkvoorbeeld": case_count, "thema": topic_count}
+    def statements(self) -> list[Statement]:
+        """Dialogue statements that match the words, unless case filters or kinds rule them
+        out, with their dialogue."""
+        case_filters = any(self.filterset.data.getlist(name) for name in self.filterset.filters)
+        if not self.has_terms or case_filters or "stelling" not in self.kinds:
+            return []
+        ids = self.matches.statement_ids
+        found = Statement.objects.visible_to(self.user).select_related("dialogue").in_bulk(ids)
+        statements = [found[pk] for pk in ids if pk in found]
+        query_terms = set(terms(self.query))
+        for statement in statements:
+            statement.snippet = highlight(statement.text, query_terms)
+        return statements
+
+    def kind_facet(self, case_count: int, topic_count: int, statement_count: int = 0) -> Facet:
+        counts = {
+            "praktijkvoorbeeld": case_count,
+            "thema": topic_count,
+            "stelling": statement_count,
+        }
         options = [
             FacetOption(kind, str(label), counts[kind], kind in self.chosen_kinds)
             for kind, label in KINDS.items()

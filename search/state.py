@@ -40,11 +40,17 @@ def connect_signals() -> None:
     from taggit.models import Tag
 
     from cases.models import Case, Domain, TaggedCase, TargetGroup
+    from dialogues.models import Dialogue
     from municipalities.models import Municipality
     from spaces.models import Membership, Space
     from topics.models import Topic
 
-    shown = (Case, TaggedCase, Tag, Topic, Municipality, Space, Membership, Domain, TargetGroup)
+    shown = (
+        *(Case, TaggedCase, Tag, Topic, Municipality, Space, Membership, Domain, TargetGroup),
+        # Statements change only in bulk with their dialogue; their index task ends in
+        # task_finished below. (A signal per statement would make deleting 1,000 slow.)
+        Dialogue,
+    )
     for model in shown:
         post_save.connect(changed, sender=model, dispatch_uid=f"search-state-save-{model.__name__}")
         post_delete.connect(

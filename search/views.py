@@ -14,7 +14,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     search = search_cases(user=request.user, data=request.GET)
     page = Paginator(search.results, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
     topics = search.topics() if page.number == 1 else []
-    kind_facet = search.kind_facet(page.paginator.count, len(topics))
+    statements = search.statements() if page.number == 1 else []
+    kind_facet = search.kind_facet(page.paginator.count, len(topics), len(statements))
     return render(
         request,
         "search/search.html",
@@ -23,9 +24,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "filterset": search.filterset,
             "facets": [kind_facet, *search.facets] if kind_facet.options else search.facets,
             "topics": topics,
+            "statements": statements,
             "page": page,
             "hits": search.hits(page.object_list),
-            "suggestion": search.suggestion() if not (page.paginator.count or topics) else None,
+            "suggestion": search.suggestion()
+            if not (page.paginator.count or topics or statements)
+            else None,
             "has_filters": any(k not in ("q", "pagina") and v for k, v in request.GET.items()),
         },
     )

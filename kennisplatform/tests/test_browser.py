@@ -169,6 +169,7 @@ PAGES: dict[str, Callable[[dict], str]] = {
     "search-filtered": lambda c: "/zoeken/?q=jongeren&uitkomst=mislukt",
     "search-no-results": lambda c: "/zoeken/?q=xyzxyz",
     "search-did-you-mean": lambda c: "/zoeken/?q=wijkagnt",
+    "search-statements": lambda c: "/zoeken/?q=financiering",
     "dialogue-list": lambda c: "/dialogen/",
     "dialogue-report": lambda c: c["dialogue"].get_absolute_url(),
     "dialogue-statements": lambda c: f"{c['dialogue'].get_absolute_url()}stellingen/?niveau=top",
@@ -196,6 +197,8 @@ def test_page_has_no_wcag_violations(page, content, name):
         assert page.get_by_text("Niets gevonden.").is_visible()
     if name == "search-did-you-mean":
         assert page.get_by_text("Bedoelde u:").is_visible()
+    if name == "search-statements":
+        assert page.get_by_text("Uit dialogen").is_visible()
     if name == "dialogue-report":
         # Clusters, a poll chart with its table and the polarising statements, for axe.
         assert page.locator("svg.chart__svg").count() == 1
