@@ -14,7 +14,9 @@ from dialogues.models import Dialogue, Statement
 
 pytestmark = pytest.mark.django_db
 
-POLIS = Path(__file__).resolve().parents[3] / "shared" / "data" / "polis" / "london.youth.policing"
+# A copy of ../shared/data/polis (CC BY 4.0; attribution in data/polis/README.md), so that the
+# tests need nothing outside the repository.
+POLIS = Path(__file__).resolve().parent / "data" / "polis" / "london.youth.policing"
 
 
 def counted_from_votes_csv() -> dict[str, Counter]:
