@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularRedocView
 from rest_framework.routers import SimpleRouter
 
 from cases.api import CaseViewSet
+from connectors.api import ConnectorViewSet
 from dialogues.api import DialogueViewSet
 from municipalities.api import MunicipalityViewSet
 from search.api import SearchView
@@ -16,6 +17,7 @@ router.register("praktijkvoorbeelden", CaseViewSet, basename="case")
 router.register("themas", TopicViewSet, basename="topic")
 router.register("gemeenten", MunicipalityViewSet, basename="municipality")
 router.register("dialogen", DialogueViewSet, basename="dialogue")
+router.register("wijkschakelaars", ConnectorViewSet, basename="connector")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),

@@ -29,6 +29,8 @@ EDITOR_MODEL_PERMISSIONS = [
     ("dialogues", "dialogue", ["view"]),
     ("dialogues", "statement", ["change", "view"]),
     ("dialogues", "cluster", ["change", "view"]),
+    ("connectors", "connector", ["add", "change", "delete", "view"]),
+    ("connectors", "consent", ["add", "change", "delete", "view"]),
 ]
 # An imported dialogue is public at once, so importing is for those who publish.
 FINAL_EDITOR_EXTRA = [

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 
 from cases.models import Case, CaseSlugRedirect
 from cases.selectors import related_cases
+from connectors.models import Connector
 from dialogues.selectors import statements_about_case
 from search.services import search_cases
 
@@ -63,5 +64,8 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "case": case,
             "related_cases": related_cases(case, request.user),
             "statements": statements_about_case(case, request.user),
+            "connectors": Connector.objects.visible_to(request.user)
+            .filter(cases=case)
+            .select_related("municipality"),
         },
     )

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "municipalities",
     "cases",
     "dialogues",
+    "connectors",
     "api",
     "search",
     # Wagtail: the editors' back office.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("themas/", include("topics.urls")),
     path("gemeenten/", include("municipalities.urls")),
     path("dialogen/", include("dialogues.urls")),
+    path("wijkschakelaars/", include("connectors.urls")),
     path("zoeken/", include("search.urls")),
     path("api/v1/", include("api.urls")),
     path("beheer/", include(wagtailadmin_urls)),

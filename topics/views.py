@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from cases.models import Case
 from cases.views import paginate
+from connectors.models import Connector
 from dialogues.selectors import statements_about_topic
 from topics.models import Topic
 
@@ -36,5 +37,8 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "topic": topic,
             "page": paginate(request, cases),
             "statements": statements_about_topic(topic, request.user),
+            "connectors": Connector.objects.visible_to(request.user)
+            .filter(topics=topic)
+            .select_related("municipality"),
         },
     )

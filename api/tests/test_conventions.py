@@ -418,7 +418,14 @@ def test_the_openapi_document_has_only_the_public_resources(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
 
     resources = {path.strip("/").split("/")[0] for path in paths}
-    assert resources == {"praktijkvoorbeelden", "themas", "gemeenten", "dialogen", "_zoek"}
+    assert resources == {
+        "praktijkvoorbeelden",
+        "themas",
+        "gemeenten",
+        "dialogen",
+        "wijkschakelaars",
+        "_zoek",
+    }
     assert not [path for path in paths if path.endswith("/")]  # /core/no-trailing-slash
 
 

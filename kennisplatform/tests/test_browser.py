@@ -94,12 +94,24 @@ def content():
     from dialogues.tests.factories import make_dialogue
 
     dialogue = make_dialogue(counts_are_illustrative=True)
+    from connectors.tests.factories import ConnectorFactory
+
+    connector = ConnectorFactory(
+        name="Sanne Verbinder",
+        municipality=utrecht,
+        topics=[youth, safety],
+        cases=[failure],
+        mandate="Mag budget uit het wijkfonds toekennen.",
+        bio="Werkt al tien jaar met jongeren op straat.",
+        is_example=True,
+    )
     return {
         "success": success,
         "failure": failure,
         "topic": safety,
         "municipality": utrecht,
         "dialogue": dialogue,
+        "connector": connector,
     }
 
 
@@ -170,6 +182,10 @@ PAGES: dict[str, Callable[[dict], str]] = {
     "search-no-results": lambda c: "/zoeken/?q=xyzxyz",
     "search-did-you-mean": lambda c: "/zoeken/?q=wijkagnt",
     "search-statements": lambda c: "/zoeken/?q=financiering",
+    "connector-list": lambda c: "/wijkschakelaars/?gemeente=utrecht",
+    "connector-profile": lambda c: c["connector"].get_absolute_url(),
+    "connector-contact": lambda c: f"{c['connector'].get_absolute_url()}contact/",
+    "connector-sent": lambda c: f"{c['connector'].get_absolute_url()}contact/verzonden/",
     "dialogue-list": lambda c: "/dialogen/",
     "dialogue-report": lambda c: c["dialogue"].get_absolute_url(),
     "dialogue-statements": lambda c: f"{c['dialogue'].get_absolute_url()}stellingen/?niveau=top",
@@ -435,3 +451,18 @@ def assert_no_axe_violations_in(page, selector: str) -> None:
     violations = results.response["violations"]
     if violations:
         pytest.fail(f"{page.url} ({selector})\n{describe_violations(violations)}")
+
+
+def test_contact_form_errors_and_sending_by_keyboard(page, content):
+    """The form's errors are announced and fixable by keyboard; axe checks both states."""
+    page.goto(f"{content['connector'].get_absolute_url()}contact/")
+    page.get_by_label("Uw naam").fill("Jan")
+    page.get_by_label("Uw e-mailadres").fill("geen-adres")
+    page.get_by_label("Uw vraag of bericht").fill("kort")
+    page.get_by_role("button", name="Verstuur").press("Enter")
+    page.get_by_text("Het bericht is niet verstuurd").wait_for()
+    assert_no_axe_violations_wide_and_narrow(page)
+    page.get_by_label("Uw e-mailadres").fill("jan@example.org")
+    page.get_by_label("Uw vraag of bericht").fill("Kunt u ons helpen met het plein?")
+    page.get_by_role("button", name="Verstuur").press("Enter")
+    page.get_by_role("heading", name="Uw bericht is verstuurd").wait_for()

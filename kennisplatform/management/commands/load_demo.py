@@ -16,16 +16,21 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cases.editorial import EDITORS_GROUP, FINAL_EDITORS_GROUP
+from cases.models import Case
 from cases.services import case_import
+from connectors.models import Connector
+from connectors.services import consent_give
 from dialogues.importers import read_path
 from dialogues.services import dialogue_import, existing_dialogue
 from municipalities.models import Municipality
 from spaces.models import Space
+from topics.models import Topic
 
 BASE_DIR = Path(settings.BASE_DIR)
 MUNICIPALITIES_CSV = BASE_DIR / "municipalities" / "data" / "gemeenten.csv"
 DEMO_CASES = BASE_DIR / "cases" / "demo" / "demo_cases.json"
 DEMO_DIALOGUE = BASE_DIR / "dialogues" / "demo" / "bzk-2020"
+DEMO_CONNECTORS = BASE_DIR / "connectors" / "demo" / "connectors.json"
 DEMO_EDITOR = "redacteur"
 DEMO_LOGIN_FILE = Path(settings.VAR_DIR) / "demo-login.txt"
 
@@ -44,11 +49,13 @@ class Command(BaseCommand):
             self.load_spaces()
             report = case_import(data=json.loads(DEMO_CASES.read_text(encoding="utf-8")))
             dialogue = self.load_dialogue()
+            connectors = self.load_connectors()
         self.stdout.write(
             f"Praktijkvoorbeelden: {len(report.created)} nieuw, {len(report.updated)} bijgewerkt, "
             f"{len(report.unchanged)} ongewijzigd."
         )
         self.stdout.write(f"Dialoog: {dialogue}")
+        self.stdout.write(f"Wijkschakelaars: {connectors} nieuw (verzonnen voorbeelden)")
         self.ensure_demo_editor()
 
     def load_municipalities(self):
@@ -66,6 +73,37 @@ class Command(BaseCommand):
             return "al aanwezig"
         dialogue = dialogue_import(data=data)
         return f"'{dialogue.title}' geïmporteerd"
+
+    def load_connectors(self) -> int:
+        """Eight fictional wijkschakelaars linked to the demo cases, with recorded consent."""
+        created = 0
+        for item in json.loads(DEMO_CONNECTORS.read_text(encoding="utf-8")):
+            if Connector.objects.filter(slug=item["slug"]).exists():
+                continue
+            connector = Connector.objects.create(
+                slug=item["slug"],
+                name=item["name"],
+                role=item["role"],
+                organisation=item["organisation"],
+                kind=item["kind"],
+                municipality=Municipality.objects.filter(name=item["municipality"]).first(),
+                neighbourhoods=item["neighbourhoods"],
+                mandate=item["mandate"],
+                bio=item["bio"],
+                open_for_questions=item["open"],
+                email=f"{item['slug']}@example.org",  # example.org: never delivered
+                is_example=True,
+            )
+            connector.topics.set(Topic.objects.filter(slug__in=item["topics"]))
+            connector.cases.set(Case.objects.filter(external_id__in=item["cases"]))
+            consent_give(
+                connector=connector,
+                given_by="Demo-inhoud (verzonnen persoon)",
+                purpose="Een openbaar voorbeeldprofiel op de demo-site.",
+                how="load_demo",
+            )
+            created += 1
+        return created
 
     def load_spaces(self):
         Space.objects.get_or_create(

@@ -1,0 +1,72 @@
+"""Writes to wijkschakelaar profiles that matter under the AVG: consent, and a person's data."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from connectors.models import Connector, Consent
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def consent_give(*, connector: Connector, given_by: str, purpose: str, how: str, user=None):
+    consent = Consent.objects.create(
+        connector=connector, given_by=given_by, purpose=purpose, how=how, recorded_by=user
+    )
+    logger.info("Consent recorded for connector %s by %s", connector.pk, user)
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, connector: Connector, user=None) -> int:
+    """Withdraw every active consent: the profile disappears from every page, list, search
+    result and API response at once (they all ask visible_to)."""
+    withdrawn = Consent.objects.filter(connector=connector, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now()
+    )
+    from search.state import changed
+
+    changed()  # QuerySet.update sends no signal
+    logger.info("Consent withdrawn for connector %s by %s", connector.pk, user)
+    return withdrawn
+
+
+def personal_data(connector: Connector) -> dict:
+    """Everything the platform holds on this person, for a request under the AVG (art. 15)."""
+    return {
+        "naam": connector.name,
+        "rol": connector.role,
+        "organisatie": connector.organisation,
+        "soort": connector.get_kind_display(),
+        "gemeente": connector.municipality.name if connector.municipality else None,
+        "wijken": connector.neighbourhood_list,
+        "expertise": [topic.name for topic in connector.topics.all()],
+        "mandaat": connector.mandate,
+        "beschrijving": connector.bio,
+        "foto": connector.photo.title if connector.photo else None,
+        "openVoorVragen": connector.open_for_questions,
+        "emailadres": connector.email,
+        "praktijkvoorbeelden": [case.title for case in connector.cases.all()],
+        "toestemmingen": [
+            {
+                "gegevenDoor": consent.given_by,
+                "gegevenOp": consent.given_at.isoformat(),
+                "waarvoor": consent.purpose,
+                "hoe": consent.how,
+                "ingetrokkenOp": consent.withdrawn_at.isoformat() if consent.withdrawn_at else None,
+            }
+            for consent in connector.consents.all()
+        ],
+        "wijzigingen": [
+            {
+                "op": revision.created_at.isoformat(),
+                "door": str(revision.user) if revision.user else None,
+            }
+            for revision in connector.revisions.order_by("created_at")
+        ],
+        "berichten": "Berichten via het contactformulier worden doorgestuurd en niet bewaard.",
+    }

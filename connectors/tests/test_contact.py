@@ -1,0 +1,85 @@
+"""The contact form: the message goes by e-mail to the person, with limits; nothing stored."""
+
+import pytest
+from django.core import mail
+
+from connectors.tests.factories import ConnectorFactory
+
+pytestmark = pytest.mark.django_db
+
+GOOD = {
+    "name": "Jan Buur",
+    "email": "jan@example.org",
+    "message": "Kunt u ons helpen met het plein?",
+}
+
+
+@pytest.fixture
+def connector():
+    return ConnectorFactory(name="Sanne Verbinder", slug="sanne")
+
+
+URL = "/wijkschakelaars/sanne/contact/"
+
+
+def test_a_message_reaches_the_person_with_the_sender_to_reply_to(client, connector):
+    response = client.post(URL, GOOD)
+    assert response.status_code == 302 and response["Location"] == f"{URL}verzonden/"
+    assert len(mail.outbox) == 1
+    sent = mail.outbox[0]
+    assert sent.to == [connector.email]
+    assert sent.reply_to == ["Jan Buur <jan@example.org>"]
+    assert "Kunt u ons helpen met het plein?" in sent.body
+    confirmation = client.get(response["Location"]).content.decode()
+    assert "Uw bericht is verstuurd" in confirmation
+    assert connector.email not in confirmation
+
+
+def test_invalid_input_is_said_and_nothing_is_sent(client, connector):
+    response = client.post(URL, {"name": "", "email": "geen-adres", "message": "kort"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Het bericht is niet verstuurd" in html
+    assert "Schrijf ten minste 10 tekens." in html
+    assert mail.outbox == []
+
+
+def test_too_many_messages_from_one_sender(client, connector):
+    for _ in range(3):
+        assert client.post(URL, GOOD).status_code == 302
+    response = client.post(URL, GOOD)
+    assert response.status_code == 429
+    assert "Probeer het later opnieuw" in response.content.decode()
+    assert len(mail.outbox) == 3
+
+
+def test_too_many_messages_for_one_person(client, connector):
+    for n in range(10):
+        sender = {**GOOD, "email": f"buur{n}@example.org"}
+        assert client.post(URL, sender, REMOTE_ADDR=f"10.0.0.{n}").status_code == 302
+    response = client.post(URL, {**GOOD, "email": "nog1@example.org"}, REMOTE_ADDR="10.0.1.1")
+    assert response.status_code == 429
+    assert len(mail.outbox) == 10
+
+
+def test_the_honeypot_sends_nothing(client, connector):
+    response = client.post(URL, {**GOOD, "website": "http://spam.example"})
+    assert response.status_code == 302  # a bot is told nothing
+    assert mail.outbox == []
+
+
+def test_a_person_not_open_for_questions(client):
+    ConnectorFactory(slug="gesloten", open_for_questions=False)
+    url = "/wijkschakelaars/gesloten/contact/"
+    html = client.get(url).content.decode()
+    assert "neemt op dit moment geen vragen aan" in html
+    assert 'class="contact-form"' not in html
+    assert "neemt op dit moment geen vragen aan" in client.post(url, GOOD).content.decode()
+    assert mail.outbox == []
+
+
+def test_a_hidden_profile_is_404_and_sends_nothing(client):
+    ConnectorFactory(slug="verborgen", consent=False)
+    assert client.get("/wijkschakelaars/verborgen/contact/").status_code == 404
+    assert client.post("/wijkschakelaars/verborgen/contact/", GOOD).status_code == 404
+    assert mail.outbox == []
