@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ConnectorsConfig(AppConfig):
     name = "connectors"
     verbose_name = _("Wijkschakelaars")
+
+    def ready(self) -> None:
+        from connectors import signals
+
+        signals.connect()

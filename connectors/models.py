@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from modelsearch import index
+from modelsearch.queryset import SearchableQuerySetMixin
 from wagtail.models import RevisionMixin
+
+from search.index import DutchSearchField
 
 
 class Kind(models.TextChoices):
@@ -26,17 +29,17 @@ class Kind(models.TextChoices):
     VOLUNTEER = "vrijwilliger", _("Vrijwilliger")
 
 
-class ConnectorQuerySet(models.QuerySet):
+class ConnectorQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def visible_to(self, user) -> ConnectorQuerySet:
         """Profiles with consent on record that has not been withdrawn, for everyone."""
-        active = Consent.objects.filter(connector=OuterRef("pk"), withdrawn_at__isnull=True)
-        return self.filter(Exists(active))
+        consented = Consent.objects.filter(withdrawn_at__isnull=True).values("connector_id")
+        return self.filter(pk__in=consented)
 
     def open_for_questions(self) -> ConnectorQuerySet:
         return self.filter(open_for_questions=True)
 
 
-class Connector(RevisionMixin, ClusterableModel):
+class Connector(index.Indexed, RevisionMixin, ClusterableModel):
     name = models.CharField(_("naam"), max_length=120)
     slug = models.SlugField(_("korte naam in de URL"), max_length=120, unique=True)
     role = models.CharField(_("rol"), max_length=120)
@@ -53,7 +56,8 @@ class Connector(RevisionMixin, ClusterableModel):
     neighbourhoods = models.CharField(
         _("wijken"), max_length=300, blank=True, help_text=_("Gescheiden door komma's.")
     )
-    topics = models.ManyToManyField(
+    # Parental: saved with the profile itself, so its search entry has them (see Case.topics).
+    topics = ParentalManyToManyField(
         "topics.Topic", verbose_name=_("expertise (thema's)"), blank=True, related_name="connectors"
     )
     mandate = models.TextField(
@@ -90,6 +94,26 @@ class Connector(RevisionMixin, ClusterableModel):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ConnectorQuerySet.as_manager()
+
+    search_fields = [
+        DutchSearchField("name", boost=5),
+        DutchSearchField("role", boost=3, compounds=True),
+        DutchSearchField("search_keywords", boost=3, compounds=True),
+        DutchSearchField("organisation"),
+        DutchSearchField("bio"),
+        DutchSearchField("mandate"),
+        index.FilterField("id"),
+    ]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # Only profiles with consent are in the search index (connectors/signals.py keeps it so).
+        return cls.objects.visible_to(None)
+
+    def search_keywords(self) -> str:
+        topics = " ".join(topic.name for topic in self.topics.all())
+        place = self.municipality.name if self.municipality else ""
+        return f"{topics} {place} {self.neighbourhoods} {self.get_kind_display()}"
 
     class Meta:
         ordering = ["name"]

@@ -60,7 +60,7 @@ FILTER_PARAMETERS = [
         ("doelgroep", "Slug van een doelgroep"),
         ("bewijsniveau", "Bewijsniveau"),
         ("tag", "Slug van een trefwoord"),
-        ("soort", "praktijkvoorbeeld, thema of stelling"),
+        ("soort", "praktijkvoorbeeld, thema, stelling of wijkschakelaar"),
     ]
 ]
 
@@ -123,7 +123,21 @@ class SearchView(APIView):
         response.data["stellingen"] = StatementHitSerializer(
             statements, many=True, context={"request": request}
         ).data
-        kind_facet = search.kind_facet(paginator.page.paginator.count, len(topics), len(statements))
+        connectors = search.connectors() if paginator.page.number == 1 else []
+        response.data["wijkschakelaars"] = [
+            {
+                "slug": connector.slug,
+                "naam": connector.name,
+                "rol": connector.role,
+                "href": reverse(
+                    "api:connector-detail", kwargs={"slug": connector.slug}, request=request
+                ),
+            }
+            for connector in connectors
+        ]
+        kind_facet = search.kind_facet(
+            paginator.page.paginator.count, len(topics), len(statements), len(connectors)
+        )
         response.data["facetten"] = {
             facet.name: FacetOptionSerializer(facet.options, many=True).data
             for facet in [kind_facet, *search.facets]

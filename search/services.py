@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.filters import CaseFilter
 from cases.models import Case
+from connectors.models import Connector
 from dialogues.models import Statement
 from search import state as search_state
 from search.analysis import terms
@@ -42,9 +43,11 @@ KINDS = {
     "praktijkvoorbeeld": _("Praktijkvoorbeeld"),
     "thema": _("Thema"),
     "stelling": _("Stelling uit een dialoog"),
+    "wijkschakelaar": _("Wijkschakelaar"),
 }
 MAX_TOPIC_HITS = 5
 MAX_STATEMENT_HITS = 5
+MAX_CONNECTOR_HITS = 5
 MAX_CACHED_MATCHES = 500_000
 MATCHES_CACHE_SECONDS = 60 * 60
 
@@ -86,6 +89,7 @@ class Matches:
     case_bits: int
     topic_ids: list[int]
     statement_ids: list[int]
+    connector_ids: list[int]
 
 
 def find(user, query: str, token: str) -> Matches:
@@ -98,20 +102,23 @@ def find(user, query: str, token: str) -> Matches:
     key = f"search:matches:{token}:{hashlib.sha256(analysed.encode()).hexdigest()}"
     shared = not getattr(user, "is_authenticated", False)
     if shared and (cached := cache.get(key)) is not None:
-        case_ids, case_bits, topic_ids, statement_ids = cached
-        return Matches(array("q", case_ids).tolist(), case_bits, topic_ids, statement_ids)
+        case_ids, case_bits, *others = cached
+        return Matches(array("q", case_ids).tolist(), case_bits, *others)
     visible = Case.objects.visible_to(user)
     if analysed:
         case_ids = ranked_ids(visible, query)
         topic_ids = ranked_ids(Topic.objects.visible_to(user), query)[:MAX_TOPIC_HITS]
         statements = Statement.objects.visible_to(user)
         statement_ids = ranked_ids(statements, query)[:MAX_STATEMENT_HITS]
+        connectors = Connector.objects.visible_to(user)
+        connector_ids = ranked_ids(connectors, query)[:MAX_CONNECTOR_HITS]
     else:
         case_ids = list(visible.recent().values_list("pk", flat=True))
-        topic_ids, statement_ids = [], []
-    matches = Matches(case_ids, to_bits(case_ids), topic_ids, statement_ids)
+        topic_ids, statement_ids, connector_ids = [], [], []
+    matches = Matches(case_ids, to_bits(case_ids), topic_ids, statement_ids, connector_ids)
     if shared and len(case_ids) <= MAX_CACHED_MATCHES:
-        stored = (array("q", case_ids).tobytes(), matches.case_bits, topic_ids, statement_ids)
+        case_bytes = array("q", case_ids).tobytes()
+        stored = (case_bytes, matches.case_bits, topic_ids, statement_ids, connector_ids)
         cache.set(key, stored, timeout=MATCHES_CACHE_SECONDS)
     return matches
 
@@ -154,11 +161,24 @@ class CaseSearch:
             statement.snippet = highlight(statement.text, query_terms)
         return statements
 
-    def kind_facet(self, case_count: int, topic_count: int, statement_count: int = 0) -> Facet:
+    def connectors(self) -> list[Connector]:
+        """Wijkschakelaars (with consent) that match the words, unless case filters or kinds
+        rule them out."""
+        case_filters = any(self.filterset.data.getlist(name) for name in self.filterset.filters)
+        if not self.has_terms or case_filters or "wijkschakelaar" not in self.kinds:
+            return []
+        ids = self.matches.connector_ids
+        found = Connector.objects.visible_to(self.user).select_related("municipality").in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+    def kind_facet(
+        self, case_count: int, topic_count: int, statement_count: int = 0, connector_count: int = 0
+    ) -> Facet:
         counts = {
             "praktijkvoorbeeld": case_count,
             "thema": topic_count,
             "stelling": statement_count,
+            "wijkschakelaar": connector_count,
         }
         options = [
             FacetOption(kind, str(label), counts[kind], kind in self.chosen_kinds)

@@ -40,6 +40,7 @@ def connect_signals() -> None:
     from taggit.models import Tag
 
     from cases.models import Case, Domain, TaggedCase, TargetGroup
+    from connectors.models import Connector, Consent
     from dialogues.models import Dialogue
     from municipalities.models import Municipality
     from spaces.models import Membership, Space
@@ -50,6 +51,8 @@ def connect_signals() -> None:
         # Statements change only in bulk with their dialogue; their index task ends in
         # task_finished below. (A signal per statement would make deleting 1,000 slow.)
         Dialogue,
+        Connector,
+        Consent,
     )
     for model in shown:
         post_save.connect(changed, sender=model, dispatch_uid=f"search-state-save-{model.__name__}")

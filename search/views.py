@@ -15,7 +15,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
     page = Paginator(search.results, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
     topics = search.topics() if page.number == 1 else []
     statements = search.statements() if page.number == 1 else []
-    kind_facet = search.kind_facet(page.paginator.count, len(topics), len(statements))
+    connectors = search.connectors() if page.number == 1 else []
+    kind_facet = search.kind_facet(
+        page.paginator.count, len(topics), len(statements), len(connectors)
+    )
     return render(
         request,
         "search/search.html",
@@ -25,10 +28,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "facets": [kind_facet, *search.facets] if kind_facet.options else search.facets,
             "topics": topics,
             "statements": statements,
+            "connectors": connectors,
             "page": page,
             "hits": search.hits(page.object_list),
             "suggestion": search.suggestion()
-            if not (page.paginator.count or topics or statements)
+            if not (page.paginator.count or topics or statements or connectors)
             else None,
             "has_filters": any(k not in ("q", "pagina") and v for k, v in request.GET.items()),
         },

@@ -21,14 +21,15 @@ class ConnectorFactory(factory.django.DjangoModelFactory):
     open_for_questions = True
 
     @factory.post_generation
-    def consent(self, create, extracted, **kwargs):
-        if create and extracted is not False:
-            Consent.objects.create(connector=self, given_by=self.name, how="formulier")
-
-    @factory.post_generation
     def topics(self, create, extracted, **kwargs):
         if create and extracted:
             self.topics.set(extracted)
+            self.save()  # a parental relation is written when its profile is saved
+
+    @factory.post_generation
+    def consent(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            Consent.objects.create(connector=self, given_by=self.name, how="formulier")
 
     @factory.post_generation
     def cases(self, create, extracted, **kwargs):

@@ -182,6 +182,7 @@ PAGES: dict[str, Callable[[dict], str]] = {
     "search-no-results": lambda c: "/zoeken/?q=xyzxyz",
     "search-did-you-mean": lambda c: "/zoeken/?q=wijkagnt",
     "search-statements": lambda c: "/zoeken/?q=financiering",
+    "search-connectors": lambda c: "/zoeken/?q=sanne",
     "connector-list": lambda c: "/wijkschakelaars/?gemeente=utrecht",
     "connector-profile": lambda c: c["connector"].get_absolute_url(),
     "connector-contact": lambda c: f"{c['connector'].get_absolute_url()}contact/",
@@ -213,6 +214,8 @@ def test_page_has_no_wcag_violations(page, content, name):
         assert page.get_by_text("Niets gevonden.").is_visible()
     if name == "search-did-you-mean":
         assert page.get_by_text("Bedoelde u:").is_visible()
+    if name == "search-connectors":
+        assert page.get_by_role("link", name="Sanne Verbinder").is_visible()
     if name == "search-statements":
         assert page.get_by_text("Uit dialogen").is_visible()
     if name == "dialogue-report":

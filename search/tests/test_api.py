@@ -91,9 +91,10 @@ def test_search_endpoint_finds_topics_beside_cases(client, corpus):
 
 
 def test_search_endpoint_query_count(client, corpus, django_assert_num_queries):
-    # After a change: the search state, the cases, topics and dialogue statements ranked, the
-    # facet index (cases, 4 link tables, 5 vocabularies), the page of cases with their topics.
-    with django_assert_num_queries(16):
+    # After a change: the search state, the cases, topics, dialogue statements and
+    # wijkschakelaars ranked, the facet index (cases, 4 link tables, 5 vocabularies), the page
+    # of cases with their topics.
+    with django_assert_num_queries(17):
         client.get("/api/v1/_zoek", {"q": "buurthuis"})
     with django_assert_num_queries(3):  # the same words: the state and the page
         client.get("/api/v1/_zoek", {"q": "buurthuis"})

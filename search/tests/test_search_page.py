@@ -124,9 +124,10 @@ def test_empty_query_lists_everything_visible(client, corpus):
 def test_search_page_query_count(client, corpus, django_assert_num_queries):
     for i in range(10):
         CaseFactory(title=f"Buurthuis {i}", topics=[TopicFactory(slug="jongeren")])
-    # After a change: the search state, the cases, topics and dialogue statements ranked, the
-    # facet index (cases, 4 link tables, 5 vocabularies), the page of cases with their topics.
-    with django_assert_num_queries(16):
+    # After a change: the search state, the cases, topics, dialogue statements and
+    # wijkschakelaars ranked, the facet index (cases, 4 link tables, 5 vocabularies), the page
+    # of cases with their topics.
+    with django_assert_num_queries(17):
         response = client.get("/zoeken/?q=buurthuis")
     assert response.context["page"].paginator.count == 11
     # The same words again: the state, then only the page (matches and facets are kept).
@@ -134,7 +135,7 @@ def test_search_page_query_count(client, corpus, django_assert_num_queries):
         again = client.get("/zoeken/?q=buurthuis&uitkomst=geslaagd")
     assert again.context["page"].paginator.count == 11
     # Other words: matched and ranked, the facet index is kept.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get("/zoeken/?q=wijkagent")
 
 

@@ -95,6 +95,7 @@ class Command(BaseCommand):
                 is_example=True,
             )
             connector.topics.set(Topic.objects.filter(slug__in=item["topics"]))
+            connector.save()  # writes the (parental) topics
             connector.cases.set(Case.objects.filter(external_id__in=item["cases"]))
             consent_give(
                 connector=connector,
