@@ -130,3 +130,20 @@ def test_the_downloaded_template_imports_as_it_is(signed_in):
     assert workbook.sheetnames == ["uitleg", "dialoog", "vragen", "stellingen", "clusters", "polls"]
     preview = upload(signed_in, response.content, name="sjabloon-dialoog.xlsx")
     assert preview.status_code == 200 and "token" in preview.context
+
+
+def test_unconfirmed_uploads_are_cleaned_up(settings, tmp_path):
+    import os
+    import time
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
+
+    old = default_storage.save("dialoog-uploads/oud", ContentFile(b"x"))
+    new = default_storage.save("dialoog-uploads/nieuw", ContentFile(b"x"))
+    two_days_ago = time.time() - 48 * 3600
+    os.utime(default_storage.path(old), (two_days_ago, two_days_ago))
+    call_command("clean_dialogue_uploads", verbosity=0)
+    assert not default_storage.exists(old)
+    assert default_storage.exists(new)
