@@ -1,6 +1,7 @@
 """Page-numbered lists with `_links` (HAL style) and a page size parameter with a cap."""
 
 from django.conf import settings
+from rest_framework import serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -53,3 +54,9 @@ def resource_links(request, obj, route: str) -> dict:
         "self": {"href": reverse(route, kwargs={"slug": obj.slug}, request=request)},
         "webpagina": {"href": request.build_absolute_uri(obj.get_absolute_url())},
     }
+
+
+class LinkSerializer(serializers.Serializer):
+    """One entry of `_links`."""
+
+    href = serializers.URLField()

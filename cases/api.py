@@ -10,7 +10,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.reverse import reverse
 
-from api.pagination import resource_links
+from api.pagination import LinkSerializer, resource_links
 from cases.filters import CaseFilter
 from cases.models import Case, CaseSlugRedirect, EvidenceLevel, Outcome
 from municipalities.api import MunicipalityRefSerializer
@@ -21,10 +21,6 @@ from topics.api import TopicRefSerializer
 class TermSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     naam = serializers.CharField(source="name")
-
-
-class LinkSerializer(serializers.Serializer):
-    href = serializers.URLField()
 
 
 class CaseLinksSerializer(serializers.Serializer):

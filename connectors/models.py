@@ -35,9 +35,6 @@ class ConnectorQuerySet(SearchableQuerySetMixin, models.QuerySet):
         consented = Consent.objects.filter(withdrawn_at__isnull=True).values("connector_id")
         return self.filter(pk__in=consented)
 
-    def open_for_questions(self) -> ConnectorQuerySet:
-        return self.filter(open_for_questions=True)
-
 
 class Connector(index.Indexed, RevisionMixin, ClusterableModel):
     name = models.CharField(_("naam"), max_length=120)
@@ -130,10 +127,6 @@ class Connector(index.Indexed, RevisionMixin, ClusterableModel):
     @property
     def neighbourhood_list(self) -> list[str]:
         return [n.strip() for n in self.neighbourhoods.split(",") if n.strip()]
-
-    @property
-    def has_consent(self) -> bool:
-        return self.consents.filter(withdrawn_at__isnull=True).exists()
 
 
 class Consent(models.Model):

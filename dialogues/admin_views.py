@@ -21,6 +21,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from dialogues import consensus
+from dialogues.exporters import XLSX_CONTENT_TYPE
 from dialogues.importers import (
     DIALOGUE_FIELDS,
     MAX_FILE_BYTES,
@@ -35,7 +36,6 @@ PERMISSION = "dialogues.add_dialogue"
 PENDING_FOLDER = "dialoog-uploads"
 SESSION_KEY = "dialogue_uploads"
 PREVIEW_STATEMENTS = 10
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # What each column means, for the import page and the template's explanation sheet.
 COLUMN_HELP = {
@@ -202,6 +202,6 @@ def _confirm(request: HttpRequest) -> HttpResponse:
 def download_template(request: HttpRequest) -> HttpResponse:
     """The workbook template: the five sheets with an example row each, and an explanation."""
     _require_permission(request)
-    response = HttpResponse(template_workbook(COLUMN_HELP), content_type=XLSX_TYPE)
+    response = HttpResponse(template_workbook(COLUMN_HELP), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="sjabloon-dialoog.xlsx"'
     return response

@@ -7,21 +7,17 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.reverse import reverse
 
-from api.pagination import resource_links
+from api.pagination import LinkSerializer, resource_links
 from dialogues.consensus import Level
 from dialogues.filters import StatementFilter
 from dialogues.models import Cluster, Dialogue, Poll, PollOption, Question, Statement
 
 
-class DialogueLinkSerializer(serializers.Serializer):
-    href = serializers.URLField()
-
-
 class DialogueLinksSerializer(serializers.Serializer):
-    self = DialogueLinkSerializer()
-    webpagina = DialogueLinkSerializer()
-    vragen = DialogueLinkSerializer()
-    stellingen = DialogueLinkSerializer()
+    self = LinkSerializer()
+    webpagina = LinkSerializer()
+    vragen = LinkSerializer()
+    stellingen = LinkSerializer()
 
 
 class DialogueListSerializer(serializers.ModelSerializer):

@@ -14,6 +14,8 @@ import zipfile
 from dialogues.importers import WORKBOOK_COLUMNS
 from dialogues.models import Cluster, Dialogue, Poll, Question, Statement
 
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 def workbook_rows(dialogue: Dialogue) -> dict[str, list[list]]:
     """The sheets of the workbook, each a header row and then its rows."""

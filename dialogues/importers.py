@@ -312,14 +312,14 @@ class Cells:
         value = self.text(table, row, cells, column, required=False)
         if not value:
             return 0
-        return self._whole(self.where(table, row, column), value) or 0
+        return self.whole(self.where(table, row, column), value) or 0
 
     def number(self, table: Table, row: int, cells: list[str], column: str) -> int | None:
         """A required whole number of 0 or more."""
         value = self.text(table, row, cells, column)
-        return self._whole(self.where(table, row, column), value) if value else None
+        return self.whole(self.where(table, row, column), value) if value else None
 
-    def _whole(self, where: str, value: str) -> int | None:
+    def whole(self, where: str, value: str) -> int | None:
         try:
             number = int(value)
         except ValueError:
@@ -456,7 +456,7 @@ def _read_dialogue_sheet(table: Table, cells: Cells, data: DialogueData) -> None
         row, value = values.get(name, (0, ""))
         if value:
             where = f"{table.label}, rij {row}, kolom 'waarde' ({name})"
-            setattr(data, attribute, cells._whole(where, value))
+            setattr(data, attribute, cells.whole(where, value))
     row, illustrative = values.get("illustratief", (0, "nee"))
     if illustrative.lower() not in ("ja", "nee", ""):
         cells.errors.append(
@@ -489,7 +489,7 @@ def _question_ref(table, row, line, cells, numbers, required=True) -> int | None
     value = cells.text(table, row, line, "vraag_nr", required=required)
     if not value:
         return None
-    number = cells._whole(cells.where(table, row, "vraag_nr"), value)
+    number = cells.whole(cells.where(table, row, "vraag_nr"), value)
     if number is not None and number not in numbers:
         cells.errors.append(
             f"{cells.where(table, row, 'vraag_nr')}: vraag {number} bestaat niet. Verwacht: een "

@@ -199,10 +199,6 @@ class Statement(index.Indexed, models.Model):
     def agreement_percent(self) -> int | None:
         return None if self.agreement is None else round(self.agreement * 100)
 
-    @property
-    def votes(self) -> int:
-        return self.agree + self.disagree + self.passed
-
 
 class Poll(models.Model):
     dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="polls")

@@ -4,13 +4,12 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from dialogues.exporters import export_csv_zip, export_xlsx
+from dialogues.exporters import XLSX_CONTENT_TYPE, export_csv_zip, export_xlsx
 from dialogues.filters import StatementFilter
 from dialogues.models import Cluster, Dialogue, Statement
 from dialogues.selectors import dialogue_report
 
 STATEMENTS_PER_PAGE = 50
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def dialogue_list(request: HttpRequest) -> HttpResponse:
@@ -51,7 +50,7 @@ def dialogue_export(request: HttpRequest, slug: str, file_format: str) -> HttpRe
     """The dialogue as a workbook (.xlsx) or as a .zip of .csv files, to re-import elsewhere."""
     dialogue = get_object_or_404(Dialogue.objects.visible_to(request.user), slug=slug)
     if file_format == "xlsx":
-        content, kind = export_xlsx(dialogue), XLSX_TYPE
+        content, kind = export_xlsx(dialogue), XLSX_CONTENT_TYPE
     else:
         content, kind = export_csv_zip(dialogue), "application/zip"
     response = HttpResponse(content, content_type=kind)

@@ -114,16 +114,14 @@ class SearchView(APIView):
         page = paginator.paginate_queryset(search.results, request, view=self)
         data = SearchHitSerializer(search.hits(page), many=True, context={"request": request}).data
         response = paginator.get_paginated_response(data)
-        # Topics that match stand beside the cases (on the first page), as on the site.
-        topics = search.topics() if paginator.page.number == 1 else []
-        response.data["themas"] = TopicHitSerializer(
-            topics, many=True, context={"request": request}
-        ).data
-        statements = search.statements() if paginator.page.number == 1 else []
+        # Topics, statements and wijkschakelaars that match stand beside the cases (on the first
+        # page), as on the site.
+        beside = search.beside_cases(first_page=paginator.page.number == 1)
+        context = {"request": request}
+        response.data["themas"] = TopicHitSerializer(beside.topics, many=True, context=context).data
         response.data["stellingen"] = StatementHitSerializer(
-            statements, many=True, context={"request": request}
+            beside.statements, many=True, context=context
         ).data
-        connectors = search.connectors() if paginator.page.number == 1 else []
         response.data["wijkschakelaars"] = [
             {
                 "slug": connector.slug,
@@ -133,11 +131,9 @@ class SearchView(APIView):
                     "api:connector-detail", kwargs={"slug": connector.slug}, request=request
                 ),
             }
-            for connector in connectors
+            for connector in beside.connectors
         ]
-        kind_facet = search.kind_facet(
-            paginator.page.paginator.count, len(topics), len(statements), len(connectors)
-        )
+        kind_facet = search.kind_facet(paginator.page.paginator.count, beside)
         response.data["facetten"] = {
             facet.name: FacetOptionSerializer(facet.options, many=True).data
             for facet in [kind_facet, *search.facets]

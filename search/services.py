@@ -124,6 +124,18 @@ def find(user, query: str, token: str) -> Matches:
 
 
 @dataclass
+class BesideCases:
+    """Topics, dialogue statements and wijkschakelaars that match, beside the cases."""
+
+    topics: list[Topic]
+    statements: list[Statement]
+    connectors: list[Connector]
+
+    def __bool__(self) -> bool:
+        return bool(self.topics or self.statements or self.connectors)
+
+
+@dataclass
 class CaseSearch:
     user: object
     query: str
@@ -138,47 +150,42 @@ class CaseSearch:
     def kinds(self) -> set[str]:
         return self.chosen_kinds or set(KINDS)
 
-    def topics(self) -> list[Topic]:
-        """Topics that match the words, unless cases-only filters or kinds rule them out."""
+    def beside_cases(self, first_page: bool) -> BesideCases:
+        """The other kinds that match the words, shown beside the cases on the first page;
+        none when cases-only filters are chosen or their kind is not."""
         case_filters = any(self.filterset.data.getlist(name) for name in self.filterset.filters)
-        if not self.has_terms or case_filters or "thema" not in self.kinds:
-            return []
-        ids = self.matches.topic_ids
-        topics = Topic.objects.visible_to(self.user).in_bulk(ids) if ids else {}
-        return [topics[pk] for pk in ids if pk in topics]
+        shown = first_page and self.has_terms and not case_filters
 
-    def statements(self) -> list[Statement]:
-        """Dialogue statements that match the words, unless case filters or kinds rule them
-        out, with their dialogue."""
-        case_filters = any(self.filterset.data.getlist(name) for name in self.filterset.filters)
-        if not self.has_terms or case_filters or "stelling" not in self.kinds:
-            return []
-        ids = self.matches.statement_ids
-        found = Statement.objects.visible_to(self.user).select_related("dialogue").in_bulk(ids)
-        statements = [found[pk] for pk in ids if pk in found]
+        def matching(kind: str, queryset, ids: list[int]) -> list:
+            if not shown or kind not in self.kinds:
+                return []
+            found = queryset.in_bulk(ids)
+            return [found[pk] for pk in ids if pk in found]
+
+        statements = matching(
+            "stelling",
+            Statement.objects.visible_to(self.user).select_related("dialogue"),
+            self.matches.statement_ids,
+        )
         query_terms = set(terms(self.query))
         for statement in statements:
             statement.snippet = highlight(statement.text, query_terms)
-        return statements
+        return BesideCases(
+            topics=matching("thema", Topic.objects.visible_to(self.user), self.matches.topic_ids),
+            statements=statements,
+            connectors=matching(
+                "wijkschakelaar",
+                Connector.objects.visible_to(self.user).select_related("municipality"),
+                self.matches.connector_ids,
+            ),
+        )
 
-    def connectors(self) -> list[Connector]:
-        """Wijkschakelaars (with consent) that match the words, unless case filters or kinds
-        rule them out."""
-        case_filters = any(self.filterset.data.getlist(name) for name in self.filterset.filters)
-        if not self.has_terms or case_filters or "wijkschakelaar" not in self.kinds:
-            return []
-        ids = self.matches.connector_ids
-        found = Connector.objects.visible_to(self.user).select_related("municipality").in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
-
-    def kind_facet(
-        self, case_count: int, topic_count: int, statement_count: int = 0, connector_count: int = 0
-    ) -> Facet:
+    def kind_facet(self, case_count: int, beside: BesideCases) -> Facet:
         counts = {
             "praktijkvoorbeeld": case_count,
-            "thema": topic_count,
-            "stelling": statement_count,
-            "wijkschakelaar": connector_count,
+            "thema": len(beside.topics),
+            "stelling": len(beside.statements),
+            "wijkschakelaar": len(beside.connectors),
         }
         options = [
             FacetOption(kind, str(label), counts[kind], kind in self.chosen_kinds)

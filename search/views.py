@@ -13,12 +13,8 @@ RESULTS_PER_PAGE = 20
 def search_page(request: HttpRequest) -> HttpResponse:
     search = search_cases(user=request.user, data=request.GET)
     page = Paginator(search.results, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
-    topics = search.topics() if page.number == 1 else []
-    statements = search.statements() if page.number == 1 else []
-    connectors = search.connectors() if page.number == 1 else []
-    kind_facet = search.kind_facet(
-        page.paginator.count, len(topics), len(statements), len(connectors)
-    )
+    beside = search.beside_cases(first_page=page.number == 1)
+    kind_facet = search.kind_facet(page.paginator.count, beside)
     return render(
         request,
         "search/search.html",
@@ -26,14 +22,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "search": search,
             "filterset": search.filterset,
             "facets": [kind_facet, *search.facets] if kind_facet.options else search.facets,
-            "topics": topics,
-            "statements": statements,
-            "connectors": connectors,
+            "topics": beside.topics,
+            "statements": beside.statements,
+            "connectors": beside.connectors,
             "page": page,
             "hits": search.hits(page.object_list),
-            "suggestion": search.suggestion()
-            if not (page.paginator.count or topics or statements or connectors)
-            else None,
+            "suggestion": search.suggestion() if not (page.paginator.count or beside) else None,
             "has_filters": any(k not in ("q", "pagina") and v for k, v in request.GET.items()),
         },
     )
