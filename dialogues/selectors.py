@@ -97,9 +97,7 @@ class DialogueReport:
 def dialogue_report(dialogue: Dialogue) -> DialogueReport:
     """Per question its clusters by rank with their best supported statements and its polls;
     the polarising statements apart."""
-    statements = list(
-        Statement.objects.filter(dialogue=dialogue).by_support().select_related("question")
-    )
+    statements = list(Statement.objects.filter(dialogue=dialogue).by_support())
     by_cluster: dict[int, list[Statement]] = defaultdict(list)
     unclustered: dict[int | None, list[Statement]] = defaultdict(list)
     for statement in statements:
