@@ -4,8 +4,10 @@ import os
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
+from django.core.cache import cache
 
 from cases.editorial import EDITORS_GROUP
+from cases.facets import forget
 from spaces.models import Membership, Space
 from spaces.tests.factories import MembershipFactory, SpaceFactory, UserFactory
 
@@ -70,9 +72,5 @@ def client_for(client):
 @pytest.fixture(autouse=True)
 def fresh_caches():
     """Every test starts with empty caches: what one test kept never answers another."""
-    from django.core.cache import cache
-
-    from search.facets import forget
-
     cache.clear()
     forget()

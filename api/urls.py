@@ -5,9 +5,8 @@ from rest_framework.routers import SimpleRouter
 from cases.api import CaseViewSet
 from connectors.api import ConnectorViewSet
 from dialogues.api import DialogueViewSet
-from municipalities.api import MunicipalityViewSet
+from pages.api import MunicipalityViewSet, TopicViewSet
 from search.api import SearchView
-from topics.api import TopicViewSet
 
 app_name = "api"
 

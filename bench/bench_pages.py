@@ -81,7 +81,7 @@ def generate() -> str:
     Case.objects.bulk_create(batch, batch_size=1000)
     ids = list(Case.objects.values_list("pk", flat=True))
     link_topics_and_tags(ids, rng, topics, tags)
-    from search.state import changed
+    from core.state import changed
 
     changed()  # bulk_create sends no signals: tell the search caches
     return Case.objects.order_by("pk")[CASES // 2].slug

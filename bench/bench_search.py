@@ -9,7 +9,7 @@ Per query it reports the time the client waited, the server's own time (the Serv
 that bench/settings.py adds) for the page and for the same search on the API
 (/api/v1/_zoek), the server time of cold requests (the shared Redis cache emptied before each,
 as after a change to the content) and, measured in this process, the bare database search:
-every visible matching case ranked in one query (`search.engine.ranked_ids`).
+every visible matching case ranked in one query (`textsearch.engine.ranked_ids`).
 
 The database is var/bench_search.sqlite3, or DATABASE_URL when set (for PostgreSQL use a database
 of its own: the benchmark fills it). It is reused when it already holds the cases and an index
@@ -441,7 +441,7 @@ def ensure_data() -> tuple[str, float | None, float | None]:
         build_index()
         indexed = time.perf_counter() - start
     if generated or indexed:
-        from search.state import changed
+        from core.state import changed
 
         changed()  # bulk_create and add_items send no signals: tell the search caches
     if connection.vendor == "postgresql" and (generated or indexed):
@@ -523,18 +523,18 @@ class Row:
 
 def measure_search(row: Row) -> None:
     """The database search alone, in this process: every visible case that matches the words,
-    ranked, in one query (`search.engine.ranked_ids`): what a cold request cannot skip."""
+    ranked, in one query (`textsearch.engine.ranked_ids`): what a cold request cannot skip."""
     from django.contrib.auth.models import AnonymousUser
     from django.http import QueryDict
 
     from cases.models import Case
-    from search.engine import ranked_ids
-    from search.services import search_cases
+    from search.services import search_site
+    from textsearch.engine import ranked_ids
 
     words = QueryDict(row.query).get("q", "")
     try:
         with statement_limit(TIMEOUT) as restart:
-            row.hits = len(search_cases(user=AnonymousUser(), data=QueryDict(row.query)).results)
+            row.hits = len(search_site(user=AnonymousUser(), data=QueryDict(row.query)).results)
 
             def run() -> None:
                 restart()

@@ -1,20 +1,28 @@
-"""REST API for practice cases: `/api/v1/praktijkvoorbeelden` (DESIGN.md section 5).
+"""REST API for practice cases: `/api/v1/praktijkvoorbeelden`.
 
 Output only (the API is read-only); field names are Dutch camelCase.
 """
 
-from django.http import Http404
 from django.shortcuts import redirect
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import ValidationError
 from rest_framework.reverse import reverse
 
-from api.pagination import LinkSerializer, resource_links
+from cases.access import access_case_by_slug
 from cases.filters import CaseFilter
-from cases.models import Case, CaseSlugRedirect, EvidenceLevel, Outcome
+from cases.models import Case, EvidenceLevel, Outcome
+from cases.search import case_search
+from core.access import ObjectMoved
+from core.api import LinkSerializer, resource_links
 from municipalities.api import MunicipalityRefSerializer
-from search.engine import ranked, search_terms
+from textsearch.engine import search_terms
 from topics.api import TopicRefSerializer
 
 
@@ -126,6 +134,17 @@ class CaseDetailSerializer(CaseListSerializer):
 
 
 @extend_schema(tags=["praktijkvoorbeelden"])
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "q",
+                OpenApiTypes.STR,
+                description="Zoekwoorden; met woorden komt het beste resultaat eerst.",
+            )
+        ]
+    )
+)
 class CaseViewSet(viewsets.ReadOnlyModelViewSet):
     """Praktijkvoorbeelden: geslaagd, mislukt of gemengd, met filters zoals op de site."""
 
@@ -133,36 +152,27 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = CaseFilter
 
     def get_queryset(self):
-        queryset = Case.objects.visible_to(self.request.user).select_related("municipality")
-        if self.action == "retrieve":
-            return queryset.select_related("space").prefetch_related(
-                "topics", "domains", "target_groups", "tags", "sources", "attachments__document"
-            )
-        return queryset.prefetch_related("topics")
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        if self.action == "list" and search_terms(self.request.query_params.get("q", "")):
-            # With words, the best match first (/core/resource-operations: `q` is full text).
-            return ranked(queryset, self.request.query_params["q"])
-        return queryset
+        return Case.objects.visible_to(self.request.user).with_card_data()
 
     def get_serializer_class(self):
         return CaseDetailSerializer if self.action == "retrieve" else CaseListSerializer
 
+    def list(self, request, *args, **kwargs):
+        if not search_terms(request.query_params.get("q", "")):
+            return super().list(request, *args, **kwargs)
+        # With words, the best match first (/core/resource-operations: `q` is full text),
+        # through the same road as the site's search.
+        search = case_search(user=request.user, data=request.query_params)
+        if search.filterset.errors:
+            raise ValidationError(search.filterset.errors)
+        page = self.paginate_queryset(search.results)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def get_object(self) -> Case:
+        return access_case_by_slug(self.request.user, self.kwargs["slug"])
+
     def retrieve(self, request, *args, **kwargs):
         try:
             return super().retrieve(request, *args, **kwargs)
-        except (Http404, NotFound):  # DRF's get_object raises Django's Http404
-            moved = (
-                CaseSlugRedirect.objects.filter(
-                    old_slug=kwargs["slug"], case__in=Case.objects.visible_to(request.user)
-                )
-                .select_related("case")
-                .first()
-            )
-            if moved is None:
-                raise
-            return redirect(
-                reverse("api:case-detail", kwargs={"slug": moved.case.slug}), permanent=True
-            )
+        except ObjectMoved as moved:
+            return redirect(reverse("api:case-detail", kwargs={"slug": moved.slug}), permanent=True)

@@ -7,8 +7,20 @@ class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = _("Praktijkvoorbeelden")
 
-    def ready(self):
+    def ready(self) -> None:
+        from taggit.models import Tag
+
         from cases import editorial
+        from cases.models import Case, Domain, TaggedCase, TargetGroup
+        from core import state
 
         # post_migrate (not a data migration) so that a test database flush sets it up again.
         post_migrate.connect(editorial.ensure_editorial_setup, sender=self)
+        state.track(
+            Case,
+            TaggedCase,
+            Tag,
+            Domain,
+            TargetGroup,
+            relations=(Case.topics, Case.domains, Case.target_groups),
+        )

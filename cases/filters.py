@@ -1,4 +1,6 @@
-"""Filters for the case list, the search page and the API (counts beside them: search/facets.py).
+"""Filters for the case list, the search page and the API (counts beside them: cases/facets.py).
+
+The words (`q`) are no filter: they are matched and ranked by cases/search.py.
 
 One FilterSet serves the site (`/praktijkvoorbeelden/?thema=...`) and the API
 (`/api/v1/praktijkvoorbeelden?thema=...`), so a shared URL means the same on both. Several values
@@ -14,12 +16,10 @@ from taggit.models import Tag
 
 from cases.models import Case, Domain, EvidenceLevel, Outcome, TargetGroup
 from municipalities.models import Municipality
-from search.engine import matching
 from topics.models import Topic
 
 
 class CaseFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_words", label=_("Zoekwoorden"), max_length=200)
     thema = django_filters.ModelMultipleChoiceFilter(
         queryset=Topic.objects.all(),
         to_field_name="slug",
@@ -73,10 +73,6 @@ class CaseFilter(django_filters.FilterSet):
     class Meta:
         model = Case
         fields: list[str] = []
-
-    def filter_words(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # Full-text, with Dutch word forms; ranking is up to the caller (search.engine.ranked).
-        return matching(queryset, value)
 
     def filter_related(self, queryset: QuerySet, name: str, value) -> QuerySet:
         if not value:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -28,9 +27,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from kennisplatform.access import is_editor
-from search.index import DutchSearchField
-from spaces.models import Space
+from spaces.models import PublishableQuerySet, Space
+from textsearch.index import DutchSearchField
 
 
 class Outcome(models.TextChoices):
@@ -83,24 +81,18 @@ class TargetGroup(VocabularyTerm):
         verbose_name_plural = _("doelgroepen")
 
 
-class CaseQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    def visible_to(self, user) -> CaseQuerySet:
-        """The one road to cases (DESIGN.md section 3).
-
-        Editors see everything, drafts and closed spaces included. Everyone else sees live
-        cases in the public knowledge base or in a space they may read.
-        """
-        if is_editor(user):
-            return self.all()
-        # `live__in=[True]` rather than `live=True`: SQLite gets `live IN (1)`, which can use
-        # the indexes below, where Django would otherwise write a bare `WHERE live`.
-        return self.filter(live__in=[True]).filter(
-            Q(space__isnull=True) | Q(space__in=Space.objects.visible_to(user))
-        )
+class CaseQuerySet(SearchableQuerySetMixin, PublishableQuerySet):
+    """`visible_to(user)` (from PublishableQuerySet) is the one road to cases."""
 
     def with_card_data(self) -> CaseQuerySet:
         """What a case card in a list shows, in a fixed number of queries."""
         return self.select_related("municipality").prefetch_related("topics")
+
+    def with_detail_data(self) -> CaseQuerySet:
+        """What a case page and the API's case resource show, in a fixed number of queries."""
+        return self.select_related("municipality", "space").prefetch_related(
+            "topics", "domains", "target_groups", "tags", "sources", "attachments__document"
+        )
 
     def successes(self) -> CaseQuerySet:
         return self.filter(outcome=Outcome.SUCCESS)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from cases.models import Case, TaggedCase
+from core.access import Visitor
 
 CaseTopic = Case.topics.through
 
@@ -59,4 +60,15 @@ def related_cases(case: Case, user, limit: int = SIMILAR_CASES) -> list[Case]:
         )
         .order_by("-score", F("first_published_at").desc(nulls_last=True), "pk")
         .select_related("municipality")[:limit]
+    )
+
+
+def with_visible_case_counts(queryset: QuerySet, user: Visitor) -> QuerySet:
+    """`queryset` of topics or municipalities, each with `case_count`: how many of its cases
+    `user` may see. Hidden cases count nowhere."""
+    visible_cases = Case.objects.visible_to(user)
+    # An aggregate drops Meta.ordering (Django ignores it in GROUP BY queries): order again.
+    ordering = queryset.query.order_by or queryset.model._meta.ordering
+    return queryset.annotate(case_count=Count("cases", filter=Q(cases__in=visible_cases))).order_by(
+        *ordering
     )

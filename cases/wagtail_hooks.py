@@ -15,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cases.models import Case, Domain, TargetGroup
-from kennisplatform.access import is_editor
+from core.access import is_editor
 from municipalities.models import Municipality
 from spaces.models import Space
 from topics.models import Topic

@@ -8,5 +8,8 @@ class ConnectorsConfig(AppConfig):
 
     def ready(self) -> None:
         from connectors import signals
+        from connectors.models import Connector, Consent
+        from core import state
 
         signals.connect()
+        state.track(Connector, Consent)

@@ -19,7 +19,8 @@ from modelsearch import index
 from modelsearch.queryset import SearchableQuerySetMixin
 from wagtail.models import RevisionMixin
 
-from search.index import DutchSearchField
+from core.access import ANONYMOUS
+from textsearch.index import DutchSearchField
 
 
 class Kind(models.TextChoices):
@@ -106,7 +107,7 @@ class Connector(index.Indexed, RevisionMixin, ClusterableModel):
     @classmethod
     def get_indexed_objects(cls):
         # Only profiles with consent are in the search index (connectors/signals.py keeps it so).
-        return cls.objects.visible_to(None)
+        return cls.objects.visible_to(ANONYMOUS)
 
     def search_keywords(self) -> str:
         topics = " ".join(topic.name for topic in self.topics.all())

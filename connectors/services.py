@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from connectors.models import Connector, Consent
+from connectors.signals import sync_search_index
+from core.state import changed
 
 logger = logging.getLogger(__name__)
 
@@ -28,9 +30,6 @@ def consent_withdraw(*, connector: Connector, user=None) -> int:
     withdrawn = Consent.objects.filter(connector=connector, withdrawn_at__isnull=True).update(
         withdrawn_at=timezone.now()
     )
-    from connectors.signals import sync_search_index
-    from search.state import changed
-
     sync_search_index(connector)  # out of the search index at once
     changed()  # QuerySet.update sends no signal
     logger.info("Consent withdrawn for connector %s by %s", connector.pk, user)

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
+from django.db.models.signals import post_delete, post_save
 from modelsearch.index import insert_or_update_object, remove_object
 
+from connectors.models import Connector, Consent
+from core.access import ANONYMOUS
 
-def sync_search_index(connector) -> None:
+
+def sync_search_index(connector: Connector) -> None:
     """Index the profile if it may be shown, otherwise take it out of the index now."""
-    from connectors.models import Connector
-
-    if Connector.objects.visible_to(None).filter(pk=connector.pk).exists():
+    if Connector.objects.visible_to(ANONYMOUS).filter(pk=connector.pk).exists():
         insert_or_update_object(connector)
     else:
         remove_object(connector)
 
 
-def consent_saved(instance, **kwargs) -> None:
+def consent_saved(instance: Consent, **kwargs) -> None:
     if not kwargs.get("raw"):
         sync_search_index(instance.connector)
 
 
 def connect() -> None:
-    from django.db.models.signals import post_delete, post_save
-
-    from connectors.models import Consent
-
     post_save.connect(consent_saved, sender=Consent, dispatch_uid="connector-consent-saved")
     post_delete.connect(consent_saved, sender=Consent, dispatch_uid="connector-consent-deleted")

@@ -7,7 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.reverse import reverse
 
-from api.pagination import LinkSerializer, resource_links
+from core.api import LinkSerializer, resource_links
 from dialogues.consensus import Level
 from dialogues.filters import StatementFilter
 from dialogues.models import Cluster, Dialogue, Poll, PollOption, Question, Statement

@@ -9,6 +9,7 @@ class DialoguesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
+        from core import state
         from dialogues.models import Dialogue
         from dialogues.tasks import index_statements
 
@@ -19,3 +20,6 @@ class DialoguesConfig(AppConfig):
         post_delete.connect(
             forget_statements, sender=Dialogue, weak=False, dispatch_uid="dialogue-index"
         )
+        # Statements change only in bulk with their dialogue; their index task ends in the
+        # content state's task signal. (A signal per statement would make deleting 1,000 slow.)
+        state.track(Dialogue)

@@ -15,20 +15,12 @@ from modelsearch import index
 from modelsearch.queryset import SearchableQuerySetMixin
 
 from dialogues.consensus import Level
-from kennisplatform.access import is_editor
-from search.index import DutchSearchField
-from spaces.models import Space
+from spaces.models import PublishableQuerySet, Space
+from textsearch.index import DutchSearchField
 
 
-class DialogueQuerySet(models.QuerySet):
-    def visible_to(self, user) -> DialogueQuerySet:
-        """The one road to dialogues (DESIGN.md section 3), as for cases: editors see all;
-        everyone else published dialogues in the public knowledge base or a space they may read."""
-        if is_editor(user):
-            return self.all()
-        return self.filter(live__in=[True]).filter(
-            Q(space__isnull=True) | Q(space__in=Space.objects.visible_to(user))
-        )
+class DialogueQuerySet(PublishableQuerySet):
+    """Dialogues are seen as cases are: `visible_to(user)` from PublishableQuerySet."""
 
 
 class Dialogue(models.Model):
@@ -135,9 +127,16 @@ class Cluster(models.Model):
         return self.name
 
 
+LINKED_STATEMENTS = 5  # quoted on a topic or case page
+
+
 class StatementQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def visible_to(self, user) -> StatementQuerySet:
         return self.filter(dialogue__in=Dialogue.objects.visible_to(user))
+
+    def about_page(self) -> StatementQuerySet:
+        """The best supported few, as a topic or case page quotes them beside its content."""
+        return self.select_related("dialogue").by_support()[:LINKED_STATEMENTS]
 
     def by_support(self) -> StatementQuerySet:
         """Most agreement first; among equals, the most votes."""

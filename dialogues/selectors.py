@@ -131,9 +131,6 @@ def dialogue_report(dialogue: Dialogue) -> DialogueReport:
     )
 
 
-LINKED_STATEMENTS = 5
-
-
 def statements_about_topic(topic, user) -> list[Statement]:
     """Visible statements editors linked to `topic`, themselves or through their cluster."""
     linked = Statement.objects.filter(topics=topic).values("pk")
@@ -141,16 +138,5 @@ def statements_about_topic(topic, user) -> list[Statement]:
     return list(
         Statement.objects.visible_to(user)
         .filter(Q(pk__in=linked) | Q(pk__in=through_cluster))
-        .select_related("dialogue")
-        .by_support()[:LINKED_STATEMENTS]
-    )
-
-
-def statements_about_case(case, user) -> list[Statement]:
-    """Visible statements editors linked to `case`."""
-    return list(
-        Statement.objects.visible_to(user)
-        .filter(pk__in=Statement.objects.filter(cases=case).values("pk"))
-        .select_related("dialogue")
-        .by_support()[:LINKED_STATEMENTS]
+        .about_page()
     )

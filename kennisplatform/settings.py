@@ -57,6 +57,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Our apps first, so their templates and translations win.
     "kennisplatform",
+    "core",
+    "textsearch",
     "spaces",
     "topics",
     "municipalities",
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
     "connectors",
     "api",
     "search",
+    "pages",
     # Wagtail: the editors' back office.
     "wagtail.contrib.settings",
     "wagtail.users",
@@ -248,8 +251,8 @@ WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "search.backends",
-        # We index Dutch search terms already stemmed in Python (search/analysis.py), so that
+        "BACKEND": "textsearch.backends",
+        # We index Dutch search terms already stemmed in Python (textsearch/analysis.py), so that
         # SQLite and PostgreSQL find the same; PostgreSQL must leave them as they are.
         "SEARCH_CONFIG": "simple",
         "AUTOCOMPLETE_SEARCH_CONFIG": "simple",
@@ -264,7 +267,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 TAGGIT_CASE_INSENSITIVE = True
 
-# REST API (DESIGN.md section 5)
+# REST API (the Dutch API Design Rules)
 API_VERSION = "1.0.0"
 API_PAGE_SIZE = 20
 API_MAX_PAGE_SIZE = 100
@@ -274,9 +277,9 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "api.pagination.LinkPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api.LinkPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "api.problems.problem_exception_handler",
+    "EXCEPTION_HANDLER": "core.problems.problem_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "URL_FORMAT_OVERRIDE": None,
 }

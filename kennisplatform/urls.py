@@ -7,12 +7,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kennisplatform import views
 from kennisplatform.sitemaps import sitemaps
+from pages import views as pages
+from pages.urls import municipality_patterns, topic_patterns
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", pages.home, name="home"),
     path("praktijkvoorbeelden/", include("cases.urls")),
-    path("themas/", include("topics.urls")),
-    path("gemeenten/", include("municipalities.urls")),
+    path("themas/", include(topic_patterns)),
+    path("gemeenten/", include(municipality_patterns)),
     path("dialogen/", include("dialogues.urls")),
     path("wijkschakelaars/", include("connectors.urls")),
     path("zoeken/", include("search.urls")),

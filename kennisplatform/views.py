@@ -1,28 +1,11 @@
-"""Site-wide pages: home, error pages, robots.txt."""
+"""Site-wide responses: error pages (problem+json under /api/) and robots.txt."""
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from api.problems import problem_response
-from cases.models import Case
-from topics.views import topics_with_case_counts
-
-HOME_CASES = 3
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    visible = Case.objects.visible_to(request.user).with_card_data().recent()
-    return render(
-        request,
-        "home.html",
-        {
-            "topics": topics_with_case_counts(request.user),
-            "recent_successes": visible.successes()[:HOME_CASES],
-            "recent_failures": visible.failures()[:HOME_CASES],
-        },
-    )
+from core.problems import problem_response
 
 
 def _is_api(request: HttpRequest) -> bool:

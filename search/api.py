@@ -9,8 +9,8 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from api.pagination import LinkPagination, resource_links
-from search.services import search_cases
+from core.api import LinkPagination, resource_links
+from search.services import search_site
 
 
 class FacetOptionSerializer(serializers.Serializer):
@@ -107,7 +107,7 @@ class SearchView(APIView):
     def get(self, request):
         if not (request.query_params.get("q") or "").strip():
             raise ValidationError({"q": ["Geef een of meer zoekwoorden op."]})
-        search = search_cases(user=request.user, data=request.query_params)
+        search = search_site(user=request.user, data=request.query_params)
         if search.filterset.errors:
             raise ValidationError(search.filterset.errors)
         paginator = self.pagination_class()

@@ -6,8 +6,3 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "site_search"
     verbose_name = _("Zoeken")
-
-    def ready(self) -> None:
-        from search.state import connect_signals
-
-        connect_signals()

@@ -1,41 +1,37 @@
-"""Site search: ranked, Dutch-aware, faceted, and always starting from `visible_to(user)`.
+"""Site search: cases and, beside them, the other kinds of content that match the words.
 
-The engine is modelsearch (Wagtail's search): SQLite FTS5 or PostgreSQL full text. What it lacks,
-this module adds in a thin layer: Dutch terms (search/analysis.py), facets over the matching
-visible cases, highlighted snippets (search/highlight.py) and "did you mean" (search/suggest.py).
+The cases come through the one road to matching cases (cases/search.py). This module adds what
+only a page that gathers several kinds needs: the topics, dialogue statements and wijkschakelaars
+that match, the "soort" facet, "did you mean" (search/suggest.py) and autocomplete. Everything
+starts from each kind's `visible_to(user)`.
 """
 
 from __future__ import annotations
 
-import hashlib
-from array import array
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.http import QueryDict
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from cases.filters import CaseFilter
+from cases.facets import Facet, FacetOption
 from cases.models import Case
+from cases.search import (
+    MATCHES_CACHE_SECONDS,
+    CaseResults,
+    CaseSearch,
+    case_search,
+    matching_cases,
+    shared_cache_key,
+)
 from connectors.models import Connector
+from core.access import Visitor
 from dialogues.models import Statement
-from search import state as search_state
-from search.analysis import terms
-from search.engine import MAX_QUERY_LENGTH, ranked_ids, search_terms
-from search.facets import FACETS, Facet, FacetOption, from_bits, to_bits
-from search.facets import facet_index as facets_for
-from search.highlight import best_text, highlight
 from search.suggest import correct
+from textsearch.analysis import terms
+from textsearch.engine import MAX_QUERY_LENGTH, ranked_ids
+from textsearch.highlight import highlight
 from topics.models import Topic
-
-
-@dataclass
-class Hit:
-    case: Case
-    snippet: SafeString
-
 
 # The kinds of content search finds, as the `soort` parameter names them. Adding a kind: a
 # searchable model (search_fields with DutchSearchField), a line here and its block on the page.
@@ -48,77 +44,31 @@ KINDS = {
 MAX_TOPIC_HITS = 5
 MAX_STATEMENT_HITS = 5
 MAX_CONNECTOR_HITS = 5
-MAX_CACHED_MATCHES = 500_000
-MATCHES_CACHE_SECONDS = 60 * 60
-
-
-class CaseResults(Sequence):
-    """Cases by primary key, in the given order, loaded a page at a time.
-
-    Paginators slice it; a slice loads its cases through `visible_to(user)` again, so a case
-    hidden since the ids were gathered is left out rather than shown.
-    """
-
-    def __init__(self, user, ids: list[int]):
-        self.user = user
-        self.ids = ids
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def count(self) -> int:
-        return len(self.ids)
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        keys = self.ids[index]
-        if not keys:
-            return []
-        cases = Case.objects.visible_to(self.user).with_card_data().in_bulk(keys)
-        return [cases[key] for key in keys if key in cases]
 
 
 @dataclass
-class Matches:
-    """What the words find among what a visitor may see: cases best first (newest first
-    without words), up to MAX_TOPIC_HITS topics and MAX_STATEMENT_HITS dialogue statements
-    best first, as primary keys."""
+class OtherMatches:
+    """Up to a few topics, dialogue statements and wijkschakelaars, best first, as keys."""
 
-    case_ids: list[int]
-    case_bits: int
     topic_ids: list[int]
     statement_ids: list[int]
     connector_ids: list[int]
 
 
-def find(user, query: str, token: str) -> Matches:
-    """The visible matches for `query`; for anonymous visitors (all alike) from the cache.
-
-    One query ranks every visible matching case; facets and counts come from that list, so the
-    words are matched once per request, or once per search state for anonymous visitors.
-    """
-    analysed = search_terms(query)
-    key = f"search:matches:{token}:{hashlib.sha256(analysed.encode()).hexdigest()}"
-    shared = not getattr(user, "is_authenticated", False)
+def matching_others(user: Visitor, query: str, token: str) -> OtherMatches:
+    """The visible topics, statements and wijkschakelaars matching `query` (cached for
+    anonymous visitors, as the cases are)."""
+    key = shared_cache_key("others", query, token)
+    shared = not user.is_authenticated
     if shared and (cached := cache.get(key)) is not None:
-        case_ids, case_bits, *others = cached
-        return Matches(array("q", case_ids).tolist(), case_bits, *others)
-    visible = Case.objects.visible_to(user)
-    if analysed:
-        case_ids = ranked_ids(visible, query)
-        topic_ids = ranked_ids(Topic.objects.visible_to(user), query)[:MAX_TOPIC_HITS]
-        statements = Statement.objects.visible_to(user)
-        statement_ids = ranked_ids(statements, query)[:MAX_STATEMENT_HITS]
-        connectors = Connector.objects.visible_to(user)
-        connector_ids = ranked_ids(connectors, query)[:MAX_CONNECTOR_HITS]
-    else:
-        case_ids = list(visible.recent().values_list("pk", flat=True))
-        topic_ids, statement_ids, connector_ids = [], [], []
-    matches = Matches(case_ids, to_bits(case_ids), topic_ids, statement_ids, connector_ids)
-    if shared and len(case_ids) <= MAX_CACHED_MATCHES:
-        case_bytes = array("q", case_ids).tobytes()
-        stored = (case_bytes, matches.case_bits, topic_ids, statement_ids, connector_ids)
+        return OtherMatches(*cached)
+    matches = OtherMatches(
+        topic_ids=ranked_ids(Topic.objects.visible_to(user), query)[:MAX_TOPIC_HITS],
+        statement_ids=ranked_ids(Statement.objects.visible_to(user), query)[:MAX_STATEMENT_HITS],
+        connector_ids=ranked_ids(Connector.objects.visible_to(user), query)[:MAX_CONNECTOR_HITS],
+    )
+    if shared:
+        stored = (matches.topic_ids, matches.statement_ids, matches.connector_ids)
         cache.set(key, stored, timeout=MATCHES_CACHE_SECONDS)
     return matches
 
@@ -136,47 +86,74 @@ class BesideCases:
 
 
 @dataclass
-class CaseSearch:
-    user: object
-    query: str
-    filterset: CaseFilter
-    facets: list[Facet]
+class SiteSearch:
+    cases: CaseSearch
     chosen_kinds: set[str]
-    matches: Matches
-    case_ids: list[int]
-    token: str
+
+    @property
+    def user(self) -> Visitor:
+        return self.cases.user
+
+    @property
+    def query(self) -> str:
+        return self.cases.query
+
+    @property
+    def filterset(self):
+        return self.cases.filterset
+
+    @property
+    def facets(self) -> list[Facet]:
+        return self.cases.facets
+
+    @property
+    def has_terms(self) -> bool:
+        return self.cases.has_terms
 
     @property
     def kinds(self) -> set[str]:
         return self.chosen_kinds or set(KINDS)
 
+    @property
+    def results(self) -> CaseResults:
+        """The matching cases with the filters, best first (newest first without words)."""
+        if "praktijkvoorbeeld" not in self.kinds:
+            return CaseResults(self.user, [])
+        return self.cases.results
+
+    def hits(self, cases):
+        return self.cases.hits(cases)
+
     def beside_cases(self, first_page: bool) -> BesideCases:
         """The other kinds that match the words, shown beside the cases on the first page;
         none when cases-only filters are chosen or their kind is not."""
-        case_filters = any(self.filterset.data.getlist(name) for name in self.filterset.filters)
-        shown = first_page and self.has_terms and not case_filters
+        shown = first_page and self.has_terms and not self.cases.has_case_filters
+        wanted = {kind for kind in ("thema", "stelling", "wijkschakelaar") if kind in self.kinds}
+        if not shown or not wanted:
+            return BesideCases([], [], [])
+        others = matching_others(self.user, self.query, self.cases.token)
 
-        def matching(kind: str, queryset, ids: list[int]) -> list:
-            if not shown or kind not in self.kinds:
+        def load(kind: str, queryset, ids: list[int]) -> list:
+            if kind not in wanted:
                 return []
             found = queryset.in_bulk(ids)
             return [found[pk] for pk in ids if pk in found]
 
-        statements = matching(
+        statements = load(
             "stelling",
             Statement.objects.visible_to(self.user).select_related("dialogue"),
-            self.matches.statement_ids,
+            others.statement_ids,
         )
         query_terms = set(terms(self.query))
         for statement in statements:
             statement.snippet = highlight(statement.text, query_terms)
         return BesideCases(
-            topics=matching("thema", Topic.objects.visible_to(self.user), self.matches.topic_ids),
+            topics=load("thema", Topic.objects.visible_to(self.user), others.topic_ids),
             statements=statements,
-            connectors=matching(
+            connectors=load(
                 "wijkschakelaar",
                 Connector.objects.visible_to(self.user).select_related("municipality"),
-                self.matches.connector_ids,
+                others.connector_ids,
             ),
         )
 
@@ -194,83 +171,25 @@ class CaseSearch:
         ]
         return Facet("soort", _("Soort"), options)
 
-    @property
-    def has_terms(self) -> bool:
-        return bool(search_terms(self.query))
-
     def suggestion(self) -> str | None:
         """A corrected query that does find something (ask only when this one finds nothing)."""
         if not self.has_terms:
             return None
-        corrected = correct(self.query, self.token)
-        if corrected and find(self.user, corrected, self.token).case_ids:
+        corrected = correct(self.query, self.cases.token)
+        if corrected and matching_cases(self.user, corrected, self.cases.token).ids:
             return corrected
         return None
 
-    @property
-    def results(self) -> CaseResults:
-        """The matching cases with the filters, best first (newest first without words)."""
-        if "praktijkvoorbeeld" not in self.kinds:
-            return CaseResults(self.user, [])
-        return CaseResults(self.user, self.case_ids)
 
-    def hits(self, cases) -> list[Hit]:
-        query_terms = set(terms(self.query))
-        hits = []
-        for case in cases:
-            texts = [
-                case.summary,
-                case.what_went_wrong,
-                case.what_worked,
-                case.approach,
-                case.context,
-                case.results,
-                case.lessons,
-            ]
-            hits.append(Hit(case, highlight(best_text(texts, query_terms), query_terms)))
-        return hits
+def search_site(*, user: Visitor, data: QueryDict) -> SiteSearch:
+    """What `user` may see that matches the words in `data["q"]`, the case filters and the
+    kinds in `data["soort"]`."""
+    case_data = data.copy()
+    chosen_kinds = set(case_data.pop("soort", [])) & set(KINDS)
+    return SiteSearch(cases=case_search(user=user, data=case_data), chosen_kinds=chosen_kinds)
 
 
-def _chosen_values(filterset: CaseFilter) -> dict[str, set[str]]:
-    """The filter values that narrow the results: the valid ones, as facet values."""
-    if not filterset.is_bound or not filterset.form.is_valid():
-        return {}
-    chosen = {}
-    for name, value in filterset.form.cleaned_data.items():
-        if name in FACETS and value:
-            chosen[name] = {getattr(item, "slug", item) for item in value}
-    return chosen
-
-
-def search_cases(*, user, data: QueryDict) -> CaseSearch:
-    """The cases `user` may see that match the words in `data["q"]` and its filters."""
-    query = (data.get("q") or "").strip()[:MAX_QUERY_LENGTH]
-    filter_data = data.copy()
-    filter_data.pop("q", None)  # the words are searched, not filtered on
-    chosen_kinds = set(filter_data.pop("soort", [])) & set(KINDS)
-    filterset = CaseFilter(filter_data, queryset=Case.objects.visible_to(user))
-    token = search_state.token()
-    matches = find(user, query, token)
-    facet_index = facets_for(token)
-    chosen = _chosen_values(filterset)
-    shown = {name: set(filter_data.getlist(name)) for name in FACETS}
-    case_ids = matches.case_ids
-    if chosen:
-        keep = from_bits(facet_index.narrowed(matches.case_bits, chosen))
-        case_ids = [pk for pk in case_ids if pk in keep]
-    return CaseSearch(
-        user=user,
-        query=query,
-        filterset=filterset,
-        facets=facet_index.facets(matches.case_bits, chosen, shown),
-        chosen_kinds=chosen_kinds,
-        matches=matches,
-        case_ids=case_ids,
-        token=token,
-    )
-
-
-def autocomplete(*, user, prefix: str, limit: int) -> list[str]:
+def autocomplete(*, user: Visitor, prefix: str, limit: int) -> list[str]:
     """Topic names and titles of visible cases for what someone is typing."""
     prefix = prefix.strip()[:MAX_QUERY_LENGTH]
     if len(prefix) < 2:

@@ -2,7 +2,7 @@
 
 Corrections come only from words anyone may see (titles and tags of public cases, topic and
 municipality names), so a suggestion never reveals hidden content. The word list lives in
-Django's cache under the search state token (search/state.py), so every web server builds it
+Django's cache under the content state token (core/state.py), so every web server builds it
 anew after a case is published, unpublished, changed or deleted.
 """
 
@@ -11,10 +11,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 
-from search.analysis import STOP_WORDS, WORD, fold, stem
+from cases.models import Case, TaggedCase
+from core.access import ANONYMOUS
+from municipalities.models import Municipality
+from textsearch.analysis import STOP_WORDS, WORD, fold, stem
+from topics.models import Topic
 
 CACHE_KEY = "search:vocabulary"
 MIN_WORD_LENGTH = 4
@@ -23,11 +26,7 @@ SIMILARITY = 0.75
 
 def _build_vocabulary() -> dict[str, str]:
     """Every word of public content → its search term."""
-    from cases.models import Case, TaggedCase
-    from municipalities.models import Municipality
-    from topics.models import Topic
-
-    public = Case.objects.visible_to(AnonymousUser())
+    public = Case.objects.visible_to(ANONYMOUS)
     texts = list(public.order_by().values_list("title", flat=True).distinct())
     texts += (
         TaggedCase.objects.filter(content_object__in=public)

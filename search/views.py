@@ -1,18 +1,18 @@
 """The search page at /zoeken/."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from search.services import autocomplete, search_cases
+from core.pagination import PAGE_PARAMETER, paginate
+from search.services import autocomplete, search_site
 
 RESULTS_PER_PAGE = 20
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
-    search = search_cases(user=request.user, data=request.GET)
-    page = Paginator(search.results, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
+    search = search_site(user=request.user, data=request.GET)
+    page = paginate(request, search.results, RESULTS_PER_PAGE)
     beside = search.beside_cases(first_page=page.number == 1)
     kind_facet = search.kind_facet(page.paginator.count, beside)
     return render(
@@ -28,7 +28,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "page": page,
             "hits": search.hits(page.object_list),
             "suggestion": search.suggestion() if not (page.paginator.count or beside) else None,
-            "has_filters": any(k not in ("q", "pagina") and v for k, v in request.GET.items()),
+            "has_filters": any(
+                k not in ("q", PAGE_PARAMETER) and v for k, v in request.GET.items()
+            ),
         },
     )
 

@@ -1,4 +1,9 @@
-"""Spaces: public or closed communities that content can belong to (DESIGN.md section 3)."""
+"""Spaces: public or closed communities that content can belong to.
+
+Content lives either in the public knowledge base (no space) or in a space. A public space is
+read by everyone, a closed one only by its members (and editors). `PublishableQuerySet` is the
+one visibility rule for content that editors publish: cases, dialogues, and what comes next.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +12,16 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kennisplatform.access import is_editor
+from core.access import Visitor, is_editor
 
 
 class SpaceQuerySet(models.QuerySet):
-    def visible_to(self, user) -> SpaceQuerySet:
+    def visible_to(self, user: Visitor) -> SpaceQuerySet:
         """Public spaces for everyone; closed spaces only for their members and editors."""
         if is_editor(user):
             return self.all()
         condition = Q(visibility=Space.Visibility.PUBLIC)
-        if user is not None and user.is_authenticated:
+        if user.is_authenticated:
             condition |= Q(pk__in=Membership.objects.filter(user=user).values("space_id"))
         return self.filter(condition)
 
@@ -72,3 +77,22 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.space} ({self.get_role_display()})"
+
+
+class PublishableQuerySet(models.QuerySet):
+    """The visibility of content that editors publish and that may belong to a space.
+
+    Editors see everything, drafts and closed spaces included. Everyone else sees live content
+    in the public knowledge base or in a space they may read. The model needs a `live` flag
+    (Wagtail's DraftStateMixin, or a field of that name) and a `space` foreign key.
+    """
+
+    def visible_to(self, user: Visitor):
+        if is_editor(user):
+            return self.all()
+        # `live__in=[True]` rather than `live=True`: SQLite gets `live IN (1)`, which can use
+        # a composite index that starts with `live`, where Django would otherwise write a bare
+        # `WHERE live`.
+        return self.filter(live__in=[True]).filter(
+            Q(space__isnull=True) | Q(space__in=Space.objects.visible_to(user))
+        )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 from modelsearch.queryset import SearchableQuerySetMixin
 
-from search.index import DutchSearchField
+from textsearch.index import DutchSearchField
 
 
 class TopicQuerySet(SearchableQuerySetMixin, models.QuerySet):

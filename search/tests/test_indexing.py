@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from cases.models import Case
 from cases.tests.factories import CaseFactory
-from search.engine import ranked
+from textsearch.engine import ranked
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """Search relevance, measured: MRR@10 over judged queries on two corpora.
 
 The judged set (judged_queries.json) says, per query, which cases a professional expects at the
-top. Each query runs through `search_cases` as an anonymous visitor, as on the search page. For a
+top. Each query runs through `search_site` as an anonymous visitor, as on the search page. For a
 query with a misspelled word the page shows "Bedoelde u ...?" when nothing is found; we then
 follow that suggestion and count the rank in its results (the one extra click a visitor makes).
 
@@ -26,7 +26,7 @@ from cases.models import Case
 from cases.services import case_import
 from cases.tests.factories import CaseFactory
 from municipalities.tests.factories import MunicipalityFactory
-from search.services import search_cases
+from search.services import search_site
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ class Judgement:
 
 
 def search(query: str):
-    return search_cases(user=AnonymousUser(), data=QueryDict(urlencode({"q": query})))
+    return search_site(user=AnonymousUser(), data=QueryDict(urlencode({"q": query})))
 
 
 def top_ids(query: str) -> list[str]:
@@ -161,7 +161,7 @@ def test_hidden_cases_are_never_found_nor_suggested(anonymous, closed_space, mem
     )
 
     def found(query, user):
-        return set(search_cases(user=user, data=QueryDict(urlencode({"q": query}))).results)
+        return set(search_site(user=user, data=QueryDict(urlencode({"q": query}))).results)
 
     # The hidden cases are indexed: those who may see them find them ...
     assert closed in found("kattenopvang", member)
@@ -171,7 +171,7 @@ def test_hidden_cases_are_never_found_nor_suggested(anonymous, closed_space, mem
     assert {case.title for case in found("buurthuis", anonymous)} == {"Buurthuis met huiswerkklas"}
     # Nor does the suggestion lead there: hidden titles and tags are no source of corrections.
     for typo in ("kattenopvng", "katenopvang buurthuis"):
-        page = search_cases(user=anonymous, data=QueryDict(urlencode({"q": typo})))
+        page = search_site(user=anonymous, data=QueryDict(urlencode({"q": typo})))
         assert not list(page.results)
         assert page.suggestion() is None, typo
     assert Case.objects.count() == 3

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from search.analysis import analyse
+from textsearch.analysis import analyse
 
 MAX_QUERY_LENGTH = 200
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from search.analysis import STOP_WORDS, WORD, fold, stem
+from textsearch.analysis import STOP_WORDS, WORD, fold, stem
 
 SNIPPET_WORDS = 32
 

@@ -2,7 +2,7 @@
 
 from modelsearch import index
 
-from search.analysis import analyse
+from textsearch.analysis import analyse
 
 
 class DutchSearchField(index.SearchField):

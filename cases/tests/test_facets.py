@@ -4,12 +4,12 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import QueryDict
 
+from cases.facets import from_bits, to_bits
 from cases.models import Case, Domain, EvidenceLevel, Outcome
 from cases.tests.factories import CaseFactory
-from search import state
-from search.engine import matching
-from search.facets import from_bits, to_bits
-from search.services import search_cases
+from core import state
+from search.services import search_site
+from textsearch.engine import matching
 from topics.tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +82,7 @@ def counted_by_hand(cases, chosen: dict[str, set[str]]) -> dict:
 )
 def test_counts_are_the_counts_worked_out_by_hand(mixed, query):
     data = QueryDict(query)
-    search = search_cases(user=AnonymousUser(), data=data)
+    search = search_site(user=AnonymousUser(), data=data)
     visible = matching(Case.objects.visible_to(AnonymousUser()), data.get("q", ""))
     cases = list(visible.prefetch_related("topics", "domains", "target_groups", "tags"))
     chosen = {
@@ -99,11 +99,11 @@ def test_counts_are_the_counts_worked_out_by_hand(mixed, query):
 
 def test_an_unknown_value_is_shown_chosen_and_narrows_nothing(mixed):
     """An invalid filter value is reported by the filter form; the results stay unfiltered."""
-    search = search_cases(user=AnonymousUser(), data=QueryDict("q=buurthuis&thema=onbekend"))
+    search = search_site(user=AnonymousUser(), data=QueryDict("q=buurthuis&thema=onbekend"))
     assert search.filterset.errors
     theme = next(f for f in search.facets if f.name == "thema")
     assert [(o.value, o.count, o.selected) for o in theme.selected] == [("onbekend", 0, True)]
-    everything = search_cases(user=AnonymousUser(), data=QueryDict("q=buurthuis"))
+    everything = search_site(user=AnonymousUser(), data=QueryDict("q=buurthuis"))
     assert len(search.results) == len(everything.results)
 
 

@@ -2,8 +2,8 @@
 
 Counting in the database means one GROUP BY per facet over every match: about 2 s for a word in
 most of 100,000 cases. Here each facet value holds the set of cases that have it as a Python
-integer used as a bitset (bit n = case with primary key n), built once per process and search
-state (search/state.py). A count is then `(matches & value).bit_count()`: microseconds.
+integer used as a bitset (bit n = case with primary key n), built once per process and content
+state (core/state.py). A count is then `(matches & value).bit_count()`: microseconds.
 
 The bitsets say which cases *have* a value, hidden ones included; they are only ever combined
 with matches that came from `visible_to(user)`, so hidden cases count nowhere.
@@ -17,6 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from cases.models import Case, Domain, EvidenceLevel, Outcome, TaggedCase, TargetGroup
+from municipalities.models import Municipality
+from topics.models import Topic
 
 # The case filters, in the order the page shows them, with their labels.
 FACETS = {
@@ -83,12 +88,6 @@ class FacetIndex:
 
     @classmethod
     def build(cls, token: str) -> FacetIndex:
-        from taggit.models import Tag
-
-        from cases.models import Case, Domain, EvidenceLevel, Outcome, TaggedCase, TargetGroup
-        from municipalities.models import Municipality
-        from topics.models import Topic
-
         index = cls(token)
         members: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in FACETS}
         for pk, outcome, evidence, municipality in Case.objects.order_by().values_list(
@@ -172,7 +171,7 @@ _current: FacetIndex | None = None
 
 
 def facet_index(token: str) -> FacetIndex:
-    """This process's facet index for the search state `token`, built when it changed."""
+    """This process's facet index for the content state `token`, built when it changed."""
     global _current
     with _lock:
         if _current is None or _current.token != token:

@@ -5,7 +5,7 @@ plain `bm25()` over all columns, so a word in the title counts no more than one 
 give `bm25()` column weights so that both engines put title matches first.
 Both backends also answer `ranked_ids()`: the primary keys of every match, best first, in one
 query, from which the search page takes its counts and facets (search/services.py).
-Configured as WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends".
+Configured as WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "textsearch.backends".
 """
 
 from django.db import connection

@@ -1,6 +1,6 @@
 import pytest
 
-from search.analysis import analyse, terms
+from textsearch.analysis import analyse, terms
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_analyse_joins_terms():
 
 
 def test_compound_tails_are_indexed_for_short_fields():
-    from search.analysis import analyse
+    from textsearch.analysis import analyse
 
     indexed = analyse("Vroegsignalering", compounds=True).split()
     assert set(terms("signaleren")) <= set(indexed)

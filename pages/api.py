@@ -1,0 +1,66 @@
+"""REST API for topics (`/api/v1/themas`) and municipalities (`/api/v1/gemeenten`), each with
+the number of its practice cases that the caller may see."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, viewsets
+
+from cases.selectors import with_visible_case_counts
+from municipalities.api import MunicipalityRefSerializer
+from municipalities.models import Municipality
+from topics.models import Topic
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    naam = serializers.CharField(source="name")
+    beschrijving = serializers.CharField(source="description")
+    aantalPraktijkvoorbeelden = serializers.IntegerField(  # noqa: N815
+        source="case_count", help_text="Alleen de praktijkvoorbeelden die u mag zien."
+    )
+    webpagina = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Topic
+        fields = ["slug", "naam", "beschrijving", "aantalPraktijkvoorbeelden", "webpagina"]
+
+    def get_webpagina(self, topic: Topic) -> str:
+        return self.context["request"].build_absolute_uri(topic.get_absolute_url())
+
+
+@extend_schema(tags=["themas"])
+class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+    """Thema's van het platform, met het aantal praktijkvoorbeelden per thema."""
+
+    serializer_class = TopicSerializer
+    lookup_field = "slug"
+    filterset_class = None
+
+    def get_queryset(self):
+        topics = Topic.objects.visible_to(self.request.user)
+        return with_visible_case_counts(topics, self.request.user)
+
+
+class MunicipalitySerializer(MunicipalityRefSerializer):
+    aantalPraktijkvoorbeelden = serializers.IntegerField(  # noqa: N815
+        source="case_count", help_text="Alleen de praktijkvoorbeelden die u mag zien."
+    )
+    webpagina = serializers.SerializerMethodField()
+
+    class Meta(MunicipalityRefSerializer.Meta):
+        fields = [*MunicipalityRefSerializer.Meta.fields, "aantalPraktijkvoorbeelden", "webpagina"]
+
+    def get_webpagina(self, municipality: Municipality) -> str:
+        return self.context["request"].build_absolute_uri(municipality.get_absolute_url())
+
+
+@extend_schema(tags=["gemeenten"])
+class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
+    """Gemeenten met hun CBS-code; opvragen op CBS-code, bijvoorbeeld GM0363."""
+
+    serializer_class = MunicipalitySerializer
+    lookup_field = "cbs_code"
+    lookup_url_kwarg = "cbsCode"
+    filterset_class = None
+
+    def get_queryset(self):
+        municipalities = Municipality.objects.visible_to(self.request.user)
+        return with_visible_case_counts(municipalities, self.request.user)

@@ -1,0 +1,20 @@
+"""The addresses of the gathering pages, under the namespaces their content types give them."""
+
+from django.urls import path
+
+from pages import views
+
+topic_patterns = (
+    [
+        path("", views.topic_list, name="list"),
+        path("<slug:slug>/", views.topic_detail, name="detail"),
+    ],
+    "topics",
+)
+municipality_patterns = (
+    [
+        path("", views.municipality_list, name="list"),
+        path("<slug:slug>/", views.municipality_detail, name="detail"),
+    ],
+    "municipalities",
+)
