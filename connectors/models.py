@@ -92,7 +92,7 @@ class Connector(index.Indexed, RevisionMixin, ClusterableModel):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ConnectorQuerySet.as_manager()
-    search_few_entries = True  # ranked from its own entries (search/backends.py)
+    search_few_entries = True  # ranked from its own entries (textsearch/backends.py)
 
     search_fields = [
         DutchSearchField("name", boost=5),

@@ -180,7 +180,7 @@ class Statement(index.Indexed, models.Model):
     # An import saves statements in bulk and indexes them in one task (dialogues/tasks.py);
     # their text is not edited afterwards. Per-object signals would queue a task per statement.
     search_auto_update = False
-    search_few_entries = True  # ranked from its own entries (search/backends.py)
+    search_few_entries = True  # ranked from its own entries (textsearch/backends.py)
     # Wagtail's reference index ("usage") would watch every statement's deletion one by one:
     # replacing a Pol.is dialogue of 1,000 statements took a second longer.
     wagtail_reference_index_ignore = True

@@ -16,18 +16,6 @@ def search_terms(query: str) -> str:
     return analyse((query or "")[:MAX_QUERY_LENGTH])
 
 
-def matching(queryset: QuerySet, query: str) -> QuerySet:
-    """`queryset` narrowed to what matches every word of `query` (any form), unranked.
-
-    A plain queryset, so that filters, counts and facets can be built on it in the database.
-    """
-    analysed = search_terms(query)
-    if not analysed:
-        return queryset
-    results = queryset.search(analysed, operator="and", order_by_relevance=False)
-    return queryset.filter(pk__in=results.get_queryset().order_by().values("pk"))
-
-
 def ranked(queryset: QuerySet, query: str):
     """`queryset` searched for `query`, best match first (a sliceable modelsearch result)."""
     return queryset.search(search_terms(query), operator="and", order_by_relevance=True)
@@ -39,6 +27,6 @@ def ranked_ids(queryset: QuerySet, query: str) -> list:
     One query, however many match: facets and counts are computed from this list.
     """
     results = ranked(queryset, query)
-    if hasattr(results, "ranked_ids"):  # our database backends (search/backends.py)
+    if hasattr(results, "ranked_ids"):  # our database backends (textsearch/backends.py)
         return results.ranked_ids()
-    return [obj.pk for obj in results]
+    return [obj.pk for obj in results]  # a search server (OpenSearch, Elasticsearch)

@@ -25,7 +25,7 @@ class Topic(index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=100)
 
     objects = TopicQuerySet.as_manager()
-    search_few_entries = True  # ranked from its own entries (search/backends.py)
+    search_few_entries = True  # ranked from its own entries (textsearch/backends.py)
 
     search_fields = [
         DutchSearchField("name", boost=5, compounds=True),

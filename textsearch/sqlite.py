@@ -1,0 +1,161 @@
+"""SQLite: modelsearch's FTS5 backend with weighted columns, ranking in one query.
+
+Imported only on SQLite: modelsearch's SQLite backend module defines its FTS5 index model at
+import time, which exists only there.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models import BigIntegerField, F
+from django.db.models.functions import Cast
+from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteFTSIndexEntry,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
+)
+from modelsearch.query import MatchAll, Not, Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+# What this module relies on in modelsearch, checked at start-up (textsearch/checks.py).
+REQUIRED = {
+    SQLiteSearchQueryCompiler: (
+        "build_tsrank",
+        "get_search_vectors",
+        "build_search_query",
+        "get_config",
+        "_build_rank_expression",
+        "FTS_TABLE_FIELDS",
+    ),
+    SQLiteSearchResults: ("_do_search", "_do_count"),
+    SQLiteSearchBackend: ("query_compiler_class", "results_class"),
+}
+
+# Column order of the FTS5 table: (autocomplete, body, title).
+SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 5.0)
+
+
+class WeightedBM25(BM25):
+    def as_sql(self, compiler, connection, function=None, template=None):
+        weights = ", ".join(str(weight) for weight in SQLITE_COLUMN_WEIGHTS)
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
+
+
+class WeightedQueryCompiler(SQLiteSearchQueryCompiler):
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        if isinstance(query, Phrase | PlainText | Not):
+            rank = WeightedBM25()
+            return rank * boost if boost != 1.0 else rank
+        return super().build_tsrank(vector, query, config=config, boost=boost)
+
+    def get_search_vectors(self):
+        # One weighted bm25() ranks title and body together; don't add it up twice.
+        return [(F("index_entry__body"), 1.0)]
+
+
+class RankOnceResults(SQLiteSearchResults):
+    """Results that match once in FTS5 and rank in the same query.
+
+    modelsearch ranks through a correlated bm25() subquery per matching object, which re-runs
+    the MATCH for each of them: fine for dozens, minutes for a common word in 100,000 cases.
+    """
+
+    def _is_plain_match(self) -> bool:
+        return not isinstance(normalize(self.query_compiler.query), MatchAll | Not)
+
+    def ranked_ids(self) -> list:
+        """The primary keys of every match, best first, from one FTS5 query."""
+        if not self._is_plain_match():
+            return [obj.pk for obj in super()._do_search()]
+        return self._ranked_keys(None, None)
+
+    def _matches(self):
+        """The FTS5 matches among the compiler's queryset, each with its score."""
+        compiler = self.query_compiler
+        config = compiler.get_config(self.backend)
+        match = MatchExpression(
+            compiler.fields or compiler.FTS_TABLE_FIELDS,
+            compiler.build_search_query(normalize(compiler.query), config=config),
+        )
+        model = compiler.queryset.model
+        content_type = F("index_entry__content_type_id")
+        # modelsearch filters on `content_type_id IN (...)`; with an index on that column
+        # SQLite then drives the join from the index entries and probes FTS5 once per entry
+        # (seconds at 100,000 cases). Written as `content_type_id + 0`, no index can drive
+        # it, so SQLite runs the MATCH once and joins its matches. For a model with few
+        # entries, driving from them is what we want.
+        few = getattr(model, "search_few_entries", False)
+        return (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            .annotate(_content_type=content_type if few else content_type + 0)
+            .filter(
+                _content_type__in=get_descendants_content_types_pks(model),
+                index_entry__object_id__in=compiler.queryset.order_by().values("pk"),
+            )
+            .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), config))
+        )
+
+    def _ranked_keys(self, start, stop) -> list:
+        model = self.query_compiler.queryset.model
+        matches = self._matches()
+        if getattr(model, "search_few_entries", False):
+            ids = self._few_ranked(matches, start, stop)
+        else:
+            ids = matches.order_by(
+                "score", Cast("index_entry__object_id", BigIntegerField()).desc()
+            ).values_list("index_entry__object_id", flat=True)[start:stop]
+        return [model._meta.pk.to_python(value) for value in ids]
+
+    def _few_ranked(self, matches, start, stop) -> list:
+        """Rank the matches of a model with few entries (topics, statements, ...).
+
+        With ORDER BY bm25() in the same query SQLite walks every match of the word in the
+        whole index (every case too: 60 ms for a common word at 100,000 cases) to find the
+        few of this model. Materialised first, the matches come from the model's entries,
+        each checked against the MATCH; only they are then ordered (under 1 ms + bm25).
+        """
+        inner = matches.order_by().values_list("index_entry__object_id", "score")
+        sql, params = inner.query.sql_with_params()
+        start = int(start or 0)
+        count = -1 if stop is None else int(stop) - start  # LIMIT -1: no limit
+        # `sql` is Django's own, with its values in `params`.
+        query = (
+            f"WITH matches(object_id, score) AS MATERIALIZED ({sql}) "  # noqa: S608
+            "SELECT object_id FROM matches "
+            "ORDER BY score, CAST(object_id AS bigint) DESC LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(query, (*params, count, start))
+            return [row[0] for row in cursor.fetchall()]
+
+    def _do_search(self):
+        """One page ranked in a single FTS5 query, then its objects by primary key."""
+        compiler = self.query_compiler
+        if not self._is_plain_match() or self._score_field is not None:
+            return super()._do_search()
+        if compiler.order_by_relevance:
+            keys = self._ranked_keys(self.start, self.stop)
+        else:
+            matched = compiler.queryset.filter(
+                pk__in=self._matches().values("index_entry__object_id")
+            )
+            if not matched.query.order_by:
+                matched = matched.order_by("-pk")
+            keys = list(matched.values_list("pk", flat=True)[self.start : self.stop])
+        objects = compiler.queryset.order_by().in_bulk(keys) if keys else {}
+        return [objects[key] for key in keys if key in objects]
+
+    def _do_count(self):
+        if not self._is_plain_match():
+            return super()._do_count()
+        return self._matches().count()
+
+
+class WeightedSQLiteSearchBackend(SQLiteSearchBackend):
+    query_compiler_class = WeightedQueryCompiler
+    results_class = RankOnceResults
+
+
+SearchBackendClass = WeightedSQLiteSearchBackend
