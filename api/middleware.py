@@ -1,4 +1,4 @@
-"""Headers every API response carries (DESIGN.md section 5)."""
+"""Headers every API response carries (the Dutch API Design Rules, docs/architecture.md)."""
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers

@@ -144,7 +144,7 @@ register_snippet(KnowledgeBaseGroup)
 def serve_only_visible_attachments(document, request):
     """A document is served only to editors or as an attachment of a case the user may see.
 
-    Hidden answers 404, exactly like missing (DESIGN.md section 3).
+    Hidden answers 404, exactly like missing (docs/architecture.md, "The visibility rule").
     """
     if is_editor(request.user):
         return None

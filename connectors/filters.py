@@ -1,29 +1,17 @@
 """Filters on the wijkschakelaars list, shared by the site and the API."""
 
 import django_filters
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from connectors.models import Connector, Kind
+from core.filters import RelatedFilterSet, related_choice
 from municipalities.models import Municipality
 from topics.models import Topic
 
 
-class ConnectorFilter(django_filters.FilterSet):
-    gemeente = django_filters.ModelMultipleChoiceFilter(
-        queryset=Municipality.objects.all(),
-        to_field_name="slug",
-        field_name="municipality",
-        method="filter_municipalities",
-        label=_("Gemeente"),
-    )
-    thema = django_filters.ModelMultipleChoiceFilter(
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        field_name="topics",
-        method="filter_topics",
-        label=_("Expertise"),
-    )
+class ConnectorFilter(RelatedFilterSet):
+    gemeente = related_choice(Municipality.objects.all(), "municipality", _("Gemeente"))
+    thema = related_choice(Topic.objects.all(), "topics", _("Expertise"))
     soort = django_filters.MultipleChoiceFilter(
         choices=Kind.choices, field_name="kind", label=_("Soort")
     )
@@ -36,12 +24,3 @@ class ConnectorFilter(django_filters.FilterSet):
     class Meta:
         model = Connector
         fields: list[str] = []
-
-    def filter_municipalities(self, queryset: QuerySet, name: str, value) -> QuerySet:
-        return queryset.filter(municipality__in=value) if value else queryset
-
-    def filter_topics(self, queryset: QuerySet, name: str, value) -> QuerySet:
-        if not value:
-            return queryset
-        # A subquery keeps one row per person without DISTINCT.
-        return queryset.filter(pk__in=Connector.objects.filter(topics__in=value).values("pk"))

@@ -1,6 +1,5 @@
 """Public pages for wijkschakelaars. Every query starts from `Connector.objects.visible_to()`."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -9,6 +8,7 @@ from connectors.filters import ConnectorFilter
 from connectors.forms import ContactForm
 from connectors.models import Connector
 from connectors.services_contact import TooManyMessages, send_message
+from core.pagination import paginate
 from municipalities.models import Municipality
 from topics.models import Topic
 
@@ -22,7 +22,7 @@ def _visible(request: HttpRequest):
 def connector_list(request: HttpRequest) -> HttpResponse:
     connectors = _visible(request).select_related("municipality").prefetch_related("topics")
     filterset = ConnectorFilter(request.GET, queryset=connectors)
-    page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("pagina"))
+    page = paginate(request, filterset.qs, PER_PAGE)
     visible = _visible(request)
     return render(
         request,

@@ -1,9 +1,9 @@
 """Public pages for dialogues. Every query starts from `Dialogue.objects.visible_to(user)`."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from core.pagination import paginate, query_without_page
 from dialogues.exporters import XLSX_CONTENT_TYPE, export_csv_zip, export_xlsx
 from dialogues.filters import StatementFilter
 from dialogues.models import Cluster, Dialogue, Statement
@@ -26,9 +26,6 @@ def statement_list(request: HttpRequest, slug: str) -> HttpResponse:
     dialogue = get_object_or_404(Dialogue.objects.visible_to(request.user), slug=slug)
     statements = Statement.objects.filter(dialogue=dialogue).select_related("question", "cluster")
     filterset = StatementFilter(request.GET, queryset=statements.by_support())
-    page = Paginator(filterset.qs, STATEMENTS_PER_PAGE).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
     return render(
         request,
         "dialogues/statement_list.html",
@@ -40,8 +37,8 @@ def statement_list(request: HttpRequest, slug: str) -> HttpResponse:
                 "question"
             ),
             "selected_levels": request.GET.getlist("niveau"),
-            "page": page,
-            "query_without_page": query.urlencode(),
+            "page": paginate(request, filterset.qs, STATEMENTS_PER_PAGE),
+            "query_without_page": query_without_page(request),
         },
     )
 

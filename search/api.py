@@ -112,12 +112,15 @@ class SearchView(APIView):
             raise ValidationError(search.filterset.errors)
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(search.results, request, view=self)
-        data = SearchHitSerializer(search.hits(page), many=True, context={"request": request}).data
+        found = search.page(
+            page, number=paginator.page.number, case_count=paginator.page.paginator.count
+        )
+        context = {"request": request}
+        data = SearchHitSerializer(found.hits, many=True, context=context).data
         response = paginator.get_paginated_response(data)
         # Topics, statements and wijkschakelaars that match stand beside the cases (on the first
         # page), as on the site.
-        beside = search.beside_cases(first_page=paginator.page.number == 1)
-        context = {"request": request}
+        beside = found.beside
         response.data["themas"] = TopicHitSerializer(beside.topics, many=True, context=context).data
         response.data["stellingen"] = StatementHitSerializer(
             beside.statements, many=True, context=context
@@ -133,9 +136,8 @@ class SearchView(APIView):
             }
             for connector in beside.connectors
         ]
-        kind_facet = search.kind_facet(paginator.page.paginator.count, beside)
         response.data["facetten"] = {
             facet.name: FacetOptionSerializer(facet.options, many=True).data
-            for facet in [kind_facet, *search.facets]
+            for facet in [found.kind_facet, *search.facets]
         }
         return Response(response.data)

@@ -20,6 +20,7 @@ from cases.search import (
     MATCHES_CACHE_SECONDS,
     CaseResults,
     CaseSearch,
+    Hit,
     case_search,
     matching_cases,
     shared_cache_key,
@@ -86,6 +87,16 @@ class BesideCases:
 
 
 @dataclass
+class SearchPage:
+    """What one page of search results shows: its cases with their snippets, the other kinds
+    beside them (first page only) and the "soort" facet with the counts the page lists."""
+
+    hits: list[Hit]
+    beside: BesideCases
+    kind_facet: Facet
+
+
+@dataclass
 class SiteSearch:
     cases: CaseSearch
     chosen_kinds: set[str]
@@ -121,8 +132,10 @@ class SiteSearch:
             return CaseResults(self.user, [])
         return self.cases.results
 
-    def hits(self, cases):
-        return self.cases.hits(cases)
+    def page(self, cases: list[Case], *, number: int, case_count: int) -> SearchPage:
+        """Page `number` of the results, holding `cases` of `case_count` matching cases."""
+        beside = self.beside_cases(first_page=number == 1)
+        return SearchPage(self.cases.hits(cases), beside, self.kind_facet(case_count, beside))
 
     def beside_cases(self, first_page: bool) -> BesideCases:
         """The other kinds that match the words, shown beside the cases on the first page;

@@ -13,8 +13,8 @@ RESULTS_PER_PAGE = 20
 def search_page(request: HttpRequest) -> HttpResponse:
     search = search_site(user=request.user, data=request.GET)
     page = paginate(request, search.results, RESULTS_PER_PAGE)
-    beside = search.beside_cases(first_page=page.number == 1)
-    kind_facet = search.kind_facet(page.paginator.count, beside)
+    found = search.page(page.object_list, number=page.number, case_count=page.paginator.count)
+    beside, kind_facet = found.beside, found.kind_facet
     return render(
         request,
         "search/search.html",
@@ -26,7 +26,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "statements": beside.statements,
             "connectors": beside.connectors,
             "page": page,
-            "hits": search.hits(page.object_list),
+            "hits": found.hits,
             "suggestion": search.suggestion() if not (page.paginator.count or beside) else None,
             "has_filters": any(
                 k not in ("q", PAGE_PARAMETER) and v for k, v in request.GET.items()

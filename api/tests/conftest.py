@@ -1,4 +1,4 @@
-"""Fixtures for the API tests: token headers for the kinds of visitor DESIGN.md section 3 names."""
+"""Fixtures for the API tests: token headers for the kinds of visitor the visibility rule names."""
 
 import pytest
 from rest_framework.authtoken.models import Token

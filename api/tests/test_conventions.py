@@ -1,4 +1,4 @@
-"""The API's conventions (DESIGN.md section 5, Logius REST API Design Rules 2.1).
+"""The API's conventions (Logius REST API Design Rules 2.1; docs/architecture.md).
 
 Version header, no trailing slash, errors as application/problem+json, read-only methods,
 content negotiation, validation errors all at once, paginated lists with links, Dutch camelCase

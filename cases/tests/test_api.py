@@ -1,4 +1,4 @@
-"""The practice cases API: `/api/v1/praktijkvoorbeelden` (DESIGN.md sections 3 and 5).
+"""The practice cases API: `/api/v1/praktijkvoorbeelden`.
 
 What a caller gets: the content of lists and details, the same filters as the site, old
 addresses that keep working, exactly the cases they may see, and a fixed number of queries.
@@ -319,7 +319,7 @@ def test_an_old_slug_of_a_closed_case_redirects_a_member(client, closed_space, m
     assert response["Location"].endswith(f"{CASES}/buurtkamer-noord")
 
 
-# --- visibility (DESIGN.md section 3) ----------------------------------------------------------
+# --- visibility -----------------------------------------------------------------------------------
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The one visibility rule (DESIGN.md section 3) on every public page that shows cases.
+"""The one visibility rule (docs/architecture.md) on every public page that shows cases.
 
 Four kinds of case: public and live, a draft, live in a closed space, live in a public space.
 Four kinds of visitor: anonymous, outsider (signed in, no membership), member, moderator, editor.

@@ -1,4 +1,4 @@
-"""The consensus rules of DESIGN.md section 6, at their boundaries."""
+"""The consensus rules (dialogues/consensus.py), at their boundaries."""
 
 import pytest
 

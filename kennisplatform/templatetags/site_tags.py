@@ -1,6 +1,8 @@
 from django import template
 from django.http import QueryDict
 
+from core.pagination import PAGE_PARAMETER
+
 register = template.Library()
 
 
@@ -8,7 +10,7 @@ register = template.Library()
 def query_without(context, name: str, value: str) -> str:
     """The current query string with one filter value removed (and back to page 1)."""
     query: QueryDict = context["request"].GET.copy()
-    query.pop("pagina", None)
+    query.pop(PAGE_PARAMETER, None)
     remaining = [v for v in query.getlist(name) if v != value]
     query.setlist(name, remaining)
     encoded = query.urlencode()
@@ -18,7 +20,7 @@ def query_without(context, name: str, value: str) -> str:
 @register.simple_tag(takes_context=True)
 def query_with_page(context, page_number: int) -> str:
     query: QueryDict = context["request"].GET.copy()
-    query["pagina"] = str(page_number)
+    query[PAGE_PARAMETER] = str(page_number)
     return f"?{query.urlencode()}"
 
 

@@ -28,7 +28,7 @@ def chromium(django_db_setup):
     the test database is dropped.
     """
     if not os.path.exists(CHROMIUM):
-        # Not a skip: the accessibility checks are a quality bar (DESIGN.md section 8).
+        # Not a skip: the accessibility checks are a quality bar (WCAG 2.2 AA).
         pytest.fail(f"No Chromium at {CHROMIUM}: run `make chromium` or set CHROMIUM_PATH")
     from django.db import connections
     from playwright.sync_api import sync_playwright

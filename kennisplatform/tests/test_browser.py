@@ -1,4 +1,4 @@
-"""Browser and accessibility tests in a real headless Chromium (DESIGN.md section 8).
+"""Browser and accessibility tests in a real headless Chromium.
 
 - axe-core finds no WCAG 2.2 A/AA violations on any public page;
 - a visitor can find, filter and open a case with the keyboard alone, and sees where focus is;

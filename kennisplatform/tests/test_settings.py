@@ -1,4 +1,4 @@
-"""Settings that are safe by default (DESIGN.md section 5, /core/transport/security-headers).
+"""Settings that are safe by default (/core/transport/security-headers of the API rules).
 
 Without DEBUG=1 the platform refuses to start without a SECRET_KEY or ALLOWED_HOSTS; configured
 for production it passes Django's deploy check; and every page carries the security headers.
