@@ -13,7 +13,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from cases.models import Case, Domain, EvidenceLevel, Outcome, TargetGroup
+from cases.models import Case, Domain, EvidenceLevel, Outcome, TaggedCase, TargetGroup
 from core.filters import RelatedFilterSet, related_choice
 from municipalities.models import Municipality
 from topics.models import Topic
@@ -38,3 +38,12 @@ class CaseFilter(RelatedFilterSet):
     class Meta:
         model = Case
         fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset=queryset, **kwargs)
+        # Tags are free words that editors type, so a tag used only by hidden cases would
+        # tell an outsider about them: only the tags of cases this visitor may see are a
+        # valid choice. A hidden tag is refused exactly like one that does not exist.
+        self.filters["tag"].queryset = Tag.objects.filter(
+            pk__in=TaggedCase.objects.filter(content_object__in=self.queryset).values("tag_id")
+        )
