@@ -49,7 +49,7 @@ def _free_slug(title: str) -> str:
 def dialogue_import(
     *, data: DialogueData, space: Space | None = None, replace: bool = False, user=None
 ) -> Dialogue:
-    """Save a dialogue read by dialogues/importers.py, with its consensus computed.
+    """Save a dialogue read by dialogues/importers/, with its consensus computed.
 
     The same dialogue again raises DialogueExists unless `replace`: then the old one (with
     its links to topics and cases) is removed and the new one takes its address.
