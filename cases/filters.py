@@ -18,57 +18,34 @@ from search.engine import matching
 from topics.models import Topic
 
 
-class CaseFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_words", label=_("Zoekwoorden"), max_length=200)
-    thema = django_filters.ModelMultipleChoiceFilter(
-        queryset=Topic.objects.all(),
+def _related(queryset: QuerySet, field_name: str, label) -> django_filters.Filter:
+    """A filter on related rows by their slugs (several slugs: any of them)."""
+    return django_filters.ModelMultipleChoiceFilter(
+        queryset=queryset,
         to_field_name="slug",
-        field_name="topics",
+        field_name=field_name,
         method="filter_related",
         distinct=False,  # filter_related uses a subquery: no duplicate rows to remove
-        label=_("Thema"),
+        label=label,
     )
+
+
+class CaseFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_words", label=_("Zoekwoorden"), max_length=200)
+    thema = _related(Topic.objects.all(), "topics", _("Thema"))
     uitkomst = django_filters.MultipleChoiceFilter(
         choices=Outcome.choices, field_name="outcome", distinct=False, label=_("Uitkomst")
     )
-    gemeente = django_filters.ModelMultipleChoiceFilter(
-        queryset=Municipality.objects.all(),
-        to_field_name="slug",
-        field_name="municipality",
-        method="filter_related",
-        distinct=False,  # filter_related uses a subquery: no duplicate rows to remove
-        label=_("Gemeente"),
-    )
-    domein = django_filters.ModelMultipleChoiceFilter(
-        queryset=Domain.objects.all(),
-        to_field_name="slug",
-        field_name="domains",
-        method="filter_related",
-        distinct=False,  # filter_related uses a subquery: no duplicate rows to remove
-        label=_("Betrokken domein"),
-    )
-    doelgroep = django_filters.ModelMultipleChoiceFilter(
-        queryset=TargetGroup.objects.all(),
-        to_field_name="slug",
-        field_name="target_groups",
-        method="filter_related",
-        distinct=False,  # filter_related uses a subquery: no duplicate rows to remove
-        label=_("Doelgroep"),
-    )
+    gemeente = _related(Municipality.objects.all(), "municipality", _("Gemeente"))
+    domein = _related(Domain.objects.all(), "domains", _("Betrokken domein"))
+    doelgroep = _related(TargetGroup.objects.all(), "target_groups", _("Doelgroep"))
     bewijsniveau = django_filters.MultipleChoiceFilter(
         choices=EvidenceLevel.choices,
         field_name="evidence_level",
         distinct=False,
         label=_("Bewijsniveau"),
     )
-    tag = django_filters.ModelMultipleChoiceFilter(
-        queryset=Tag.objects.all(),
-        to_field_name="slug",
-        field_name="tags",
-        method="filter_related",
-        distinct=False,  # filter_related uses a subquery: no duplicate rows to remove
-        label=_("Trefwoord"),
-    )
+    tag = _related(Tag.objects.all(), "tags", _("Trefwoord"))
 
     class Meta:
         model = Case
