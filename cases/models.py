@@ -6,8 +6,10 @@ review workflow. The row holds the *live* version once published; drafts live in
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -262,6 +264,7 @@ class Case(
     def clean(self) -> None:
         super().clean()
         errors = {}
+        # Also the rules of `manage.py import_cases`, which validates each item through here.
         if self.outcome in (Outcome.FAILURE, Outcome.MIXED) and not self.what_went_wrong.strip():
             errors["what_went_wrong"] = _(
                 "Beschrijf wat er misging: bij een mislukte of gemengde uitkomst is dat verplicht."
@@ -355,10 +358,38 @@ class Case(
         return context
 
 
+validate_web_address = URLValidator(
+    schemes=["http", "https"],
+    message=_(
+        "Voer een webadres in dat begint met https:// of http://, bijvoorbeeld "
+        "https://www.voorbeeld.nl/rapport."
+    ),
+)
+
+
+class WebAddressFormField(forms.URLField):
+    default_validators = [validate_web_address]
+    default_error_messages = {"invalid": validate_web_address.message}  # not Django's own
+
+
+class WebAddressField(models.URLField):
+    """A web address a visitor may follow: only http:// and https://.
+
+    Other schemes are refused, whether typed in the back office or imported: `javascript:`
+    and `data:` would run code in the visitor's browser when the link is followed, and
+    `ftp:` or `file:` lead nowhere for most visitors.
+    """
+
+    default_validators = [validate_web_address]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": WebAddressFormField, **kwargs})
+
+
 class CaseSource(Orderable):
     case = ParentalKey(Case, on_delete=models.CASCADE, related_name="sources")
     title = models.CharField(_("titel"), max_length=300)
-    url = models.URLField(_("webadres"), blank=True)
+    url = WebAddressField(_("webadres"), blank=True)
 
     class Meta(Orderable.Meta):
         verbose_name = _("bron")

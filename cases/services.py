@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cases.models import Case, CaseSource, Domain, EvidenceLevel, Outcome, TargetGroup
@@ -34,6 +35,8 @@ OPTIONAL_TEXT = [
     "courses_of_action",
 ]
 OPTIONAL_LISTS = ["topics", "tags", "neighbourhoods", "domains", "target_groups", "sources"]
+# The file's names for the model fields whose name differs.
+MODEL_TO_FILE = {"is_example": "example"}
 KNOWN_FIELDS = {
     *REQUIRED_TEXT,
     "outcome",
@@ -89,7 +92,12 @@ def _checksum(item: dict[str, Any]) -> str:
 
 
 def validate_case_items(data: Any) -> list[str]:
-    """Every problem in the file at once, each with the item number (1-based) and field."""
+    """Every problem in the file at once, each with the item number (1-based) and field.
+
+    An item is first checked as JSON (types, known names, no external_id twice); what is well
+    formed is then put on a case and validated by the model, so that an imported case obeys
+    the same rules as one written in the back office.
+    """
     if not isinstance(data, list):
         return ["Het bestand moet een JSON-lijst van praktijkvoorbeelden zijn: [ {...}, {...} ]."]
     if not data:
@@ -98,95 +106,133 @@ def validate_case_items(data: Any) -> list[str]:
     errors: list[str] = []
     seen_ids: dict[str, int] = {}
     for number, item in enumerate(data, start=1):
-
-        def error(field_name: str, message: str, number=number) -> None:
-            errors.append(f"Item {number}, veld '{field_name}': {message}")
-
         if not isinstance(item, dict):
             errors.append(f"Item {number}: moet een object {{...}} zijn.")
             continue
-        for unknown in sorted(set(item) - KNOWN_FIELDS):
-            error(unknown, "onbekend veld.")
-        for name, max_length in REQUIRED_TEXT.items():
-            value = item.get(name)
-            if not isinstance(value, str) or not value.strip():
-                error(name, "is verplicht en moet tekst zijn.")
-            elif max_length and len(value) > max_length:
-                error(name, f"is te lang ({len(value)} tekens, maximaal {max_length}).")
-        external_id = item.get("external_id")
-        if isinstance(external_id, str) and external_id:
-            if external_id in seen_ids:
-                error(
-                    "external_id", f"'{external_id}' staat ook al in item {seen_ids[external_id]}."
-                )
-            seen_ids.setdefault(external_id, number)
-        if item.get("outcome") not in IMPORT_OUTCOMES:
-            error(
-                "outcome",
-                f"{item.get('outcome')!r} is geen geldige uitkomst; "
-                "kies success, failure of mixed.",
-            )
-        for name in OPTIONAL_TEXT:
-            if name in item and not isinstance(item[name], str):
-                error(name, "moet tekst zijn.")
-        went_wrong = item.get("what_went_wrong", "")
-        if item.get("outcome") in ("failure", "mixed") and not (
-            isinstance(went_wrong, str) and went_wrong.strip()
-        ):
-            # The same rule as in the back office: a failure without its story helps nobody.
-            error("what_went_wrong", "is verplicht bij outcome failure of mixed.")
-        for name in OPTIONAL_LISTS:
-            if name in item and not isinstance(item[name], list):
-                error(name, "moet een lijst zijn.")
-        municipality = item.get("municipality")
-        if municipality not in (None, ""):
-            if not isinstance(municipality, str):
-                error("municipality", "moet de naam van een gemeente zijn.")
-            elif municipality.casefold() not in lookups.municipalities:
-                error("municipality", f"gemeente '{municipality}' is onbekend.")
-        for name, table, what in (
-            ("topics", lookups.topics, "thema"),
-            ("domains", lookups.domains, "domein"),
-            ("target_groups", lookups.target_groups, "doelgroep"),
-        ):
-            values = item.get(name, [])
-            if isinstance(values, list):
-                for value in values:
-                    key = value.casefold() if isinstance(value, str) else None
-                    if key is None or (key not in table and value not in table):
-                        error(name, f"{what} {value!r} is onbekend.")
-        tags = item.get("tags", [])
-        if isinstance(tags, list) and not all(isinstance(t, str) and t.strip() for t in tags):
-            error("tags", "elk trefwoord moet tekst zijn.")
-        neighbourhoods = item.get("neighbourhoods", [])
-        if isinstance(neighbourhoods, list) and not all(isinstance(n, str) for n in neighbourhoods):
-            error("neighbourhoods", "elke wijk moet tekst zijn.")
-        sources = item.get("sources", [])
-        if isinstance(sources, list):
-            for source in sources:
-                if not isinstance(source, dict) or not isinstance(source.get("title"), str):
-                    error("sources", "elke bron is een object met 'title' en eventueel 'url'.")
-        space = item.get("space")
-        if space not in (None, "") and space not in lookups.spaces:
-            error("space", f"ruimte '{space}' bestaat niet.")
-        for name in ("period_start", "period_end"):
-            value = item.get(name)
-            if value is not None and (
-                not isinstance(value, int) or isinstance(value, bool) or not 1900 <= value <= 2100
-            ):
-                error(name, "moet een jaartal zijn, bijvoorbeeld 2020.")
-        start, end = item.get("period_start"), item.get("period_end")
-        if isinstance(start, int) and isinstance(end, int) and end < start:
-            error("period_end", "ligt voor period_start.")
-        level = item.get("evidence_level")
-        if level is not None and level not in EvidenceLevel.values:
-            error(
-                "evidence_level",
-                f"{level!r} is onbekend; kies uit {', '.join(EvidenceLevel.values)}.",
-            )
-        if "example" in item and not isinstance(item["example"], bool):
-            error("example", "moet true of false zijn.")
+        problems = _format_problems(item, lookups, seen_ids, number)
+        well_formed = {name: value for name, value in item.items() if name not in problems}
+        for name, message in _model_problems(well_formed, lookups):
+            problems.setdefault(name, []).append(message)
+        errors += [
+            f"Item {number}, veld '{name}': {message}"
+            for name, messages in problems.items()
+            for message in messages
+        ]
     return errors
+
+
+def _format_problems(
+    item: dict[str, Any], lookups: _Lookups, seen_ids: dict[str, int], number: int
+) -> dict[str, list[str]]:
+    """What is wrong with an item as JSON, by field: types, names and references."""
+    problems: dict[str, list[str]] = {}
+
+    def error(field_name: str, message: str) -> None:
+        problems.setdefault(field_name, []).append(message)
+
+    for unknown in sorted(set(item) - KNOWN_FIELDS):
+        error(unknown, "onbekend veld.")
+    for name in REQUIRED_TEXT:
+        if not isinstance(item.get(name), str):
+            error(name, "is verplicht en moet tekst zijn.")
+    # The external_id is what a re-import matches on; a case in the back office has none.
+    external_id = item.get("external_id")
+    if isinstance(external_id, str) and not external_id.strip():
+        error("external_id", "is verplicht en moet tekst zijn.")
+    elif isinstance(external_id, str):
+        if external_id in seen_ids:
+            error("external_id", f"'{external_id}' staat ook al in item {seen_ids[external_id]}.")
+        seen_ids.setdefault(external_id, number)
+    if item.get("outcome") not in IMPORT_OUTCOMES:
+        error(
+            "outcome",
+            f"{item.get('outcome')!r} is geen geldige uitkomst; kies success, failure of mixed.",
+        )
+    for name in OPTIONAL_TEXT:
+        if name in item and not isinstance(item[name], str):
+            error(name, "moet tekst zijn.")
+    for name in OPTIONAL_LISTS:
+        if name in item and not isinstance(item[name], list):
+            error(name, "moet een lijst zijn.")
+    _reference_problems(item, lookups, error)
+    tags = item.get("tags", [])
+    if isinstance(tags, list) and not all(isinstance(t, str) and t.strip() for t in tags):
+        error("tags", "elk trefwoord moet tekst zijn.")
+    neighbourhoods = item.get("neighbourhoods", [])
+    if isinstance(neighbourhoods, list) and not all(isinstance(n, str) for n in neighbourhoods):
+        error("neighbourhoods", "elke wijk moet tekst zijn.")
+    sources = item.get("sources", [])
+    if isinstance(sources, list):
+        for source in sources:
+            if not isinstance(source, dict) or not isinstance(source.get("title"), str):
+                error("sources", "elke bron is een object met 'title' en eventueel 'url'.")
+            elif not isinstance(source.get("url") or "", str):
+                error("sources", "het webadres van een bron moet tekst zijn.")
+    for name in ("period_start", "period_end"):
+        value = item.get(name)
+        if value is not None and (
+            not isinstance(value, int) or isinstance(value, bool) or not 1900 <= value <= 2100
+        ):
+            error(name, "moet een jaartal zijn, bijvoorbeeld 2020.")
+    if "example" in item and not isinstance(item["example"], bool):
+        error("example", "moet true of false zijn.")
+    return problems
+
+
+def _reference_problems(item: dict[str, Any], lookups: _Lookups, error) -> None:
+    """Municipality, space, topics, domains and target groups must exist."""
+    municipality = item.get("municipality")
+    if municipality not in (None, ""):
+        if not isinstance(municipality, str):
+            error("municipality", "moet de naam van een gemeente zijn.")
+        elif municipality.casefold() not in lookups.municipalities:
+            error("municipality", f"gemeente '{municipality}' is onbekend.")
+    for name, table, what in (
+        ("topics", lookups.topics, "thema"),
+        ("domains", lookups.domains, "domein"),
+        ("target_groups", lookups.target_groups, "doelgroep"),
+    ):
+        values = item.get(name, [])
+        if isinstance(values, list):
+            for value in values:
+                key = value.casefold() if isinstance(value, str) else None
+                if key is None or (key not in table and value not in table):
+                    error(name, f"{what} {value!r} is onbekend.")
+    space = item.get("space")
+    if space not in (None, "") and space not in lookups.spaces:
+        error("space", f"ruimte '{space}' bestaat niet.")
+
+
+def _model_problems(item: dict[str, Any], lookups: _Lookups) -> list[tuple[str, str]]:
+    """The model's own rules (Case and CaseSource: lengths, choices, clean) on the
+    well-formed part of an item, as (field in the file, message)."""
+    case = Case(external_id=item.get("external_id"))
+    fields = _apply_fields(case, item, lookups) | {"external_id"}
+    # Uniqueness is the import's own matter (external_id), and the slug is made on saving;
+    # municipality and space were found among the existing rows.
+    skip = {f.name for f in Case._meta.fields} - set(fields) | {"municipality", "space"}
+    problems = _clean_problems(
+        case, exclude=skip, validate_unique=False, validate_constraints=False
+    )
+    for source in _sources(item):
+        problems += [
+            ("sources", f"bron '{source.title}': {message}")
+            for _name, message in _clean_problems(source, exclude={"case"})
+        ]
+    return problems
+
+
+def _clean_problems(instance: Case | CaseSource, **options: Any) -> list[tuple[str, str]]:
+    """The messages of the model's `full_clean(**options)`, by field in the file."""
+    try:
+        instance.full_clean(**options)
+    except ValidationError as error:
+        return [
+            (MODEL_TO_FILE.get(name, name), message)
+            for name, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return []
 
 
 @transaction.atomic
@@ -225,20 +271,41 @@ def case_import(*, data: Any, user: AbstractBaseUser | None = None) -> CaseImpor
     return report
 
 
+def _apply_fields(case: Case, item: dict[str, Any], lookups: _Lookups) -> set[str]:
+    """Put a well-formed item's values on the case's own fields (not the external_id, which
+    a case keeps); the names of the fields that were set. A title, summary or outcome that
+    is not in the item is not set, so that validation can skip it."""
+    values: dict[str, Any] = {
+        name: item[name].strip() for name in ("title", "summary") if name in item
+    }
+    if "outcome" in item:
+        values["outcome"] = IMPORT_OUTCOMES[item["outcome"]]
+    values.update({name: item.get(name, "").strip() for name in OPTIONAL_TEXT})
+    municipality, space = item.get("municipality"), item.get("space")
+    values["municipality"] = (
+        lookups.municipalities[municipality.casefold()] if municipality else None
+    )
+    values["space"] = lookups.spaces[space] if space else None
+    values["neighbourhoods"] = ", ".join(n.strip() for n in item.get("neighbourhoods", []))
+    values["period_start"] = item.get("period_start")
+    values["period_end"] = item.get("period_end")
+    values["evidence_level"] = item.get("evidence_level", EvidenceLevel.PRACTICE)
+    values["is_example"] = item.get("example", False)
+    for name, value in values.items():
+        setattr(case, name, value)
+    return set(values)
+
+
+def _sources(item: dict[str, Any]) -> list[CaseSource]:
+    return [
+        CaseSource(title=source["title"], url=source.get("url") or "", sort_order=order)
+        for order, source in enumerate(item.get("sources", []))
+    ]
+
+
 def _apply_item(case: Case, item: dict[str, Any], lookups: _Lookups) -> None:
-    case.title = item["title"].strip()
-    case.summary = item["summary"].strip()
-    case.outcome = IMPORT_OUTCOMES[item["outcome"]]
-    for name in OPTIONAL_TEXT:
-        setattr(case, name, item.get(name, "").strip())
-    municipality = item.get("municipality")
-    case.municipality = lookups.municipalities[municipality.casefold()] if municipality else None
-    case.space = lookups.spaces[item["space"]] if item.get("space") else None
-    case.neighbourhoods = ", ".join(n.strip() for n in item.get("neighbourhoods", []))
-    case.period_start = item.get("period_start")
-    case.period_end = item.get("period_end")
-    case.evidence_level = item.get("evidence_level", EvidenceLevel.PRACTICE)
-    case.is_example = item.get("example", False)
+    """Put a valid item on the case: its fields, its lists and its sources."""
+    _apply_fields(case, item, lookups)
     case.topics.set([lookups.topics[name.casefold()] for name in item.get("topics", [])])
     case.domains.set([lookups.domains[slug] for slug in item.get("domains", [])])
     case.target_groups.set(
@@ -248,7 +315,4 @@ def _apply_item(case: Case, item: dict[str, Any], lookups: _Lookups) -> None:
         ]
     )
     case.tags.set([tag.strip() for tag in item.get("tags", [])])
-    case.sources = [
-        CaseSource(title=source["title"], url=source.get("url") or "", sort_order=order)
-        for order, source in enumerate(item.get("sources", []))
-    ]
+    case.sources = _sources(item)

@@ -1,4 +1,4 @@
-"""The import page in the back office: upload, preview, confirm (DESIGN.md section 6).
+"""The import page in the back office: upload, preview, confirm.
 
 The uploaded file is read at once; with errors the editor sees them all and nothing is kept.
 Without errors it is kept in storage under a random name that only this editor's session
@@ -146,11 +146,8 @@ def import_dialogue(request: HttpRequest) -> HttpResponse:
         "space": space.pk if space else None,
     }
     request.session.modified = True
-    statements = [
-        (statement, consensus.level(statement.agree, statement.disagree))
-        for statement in data.statements[:PREVIEW_STATEMENTS]
-    ]
-    levels = [consensus.level(s.agree, s.disagree) for s in data.statements]
+    support = consensus.support(data.statements)
+    statements = list(zip(data.statements, support.levels, strict=True))[:PREVIEW_STATEMENTS]
     return _page(
         request,
         "dialogues/admin/preview.html",
@@ -161,10 +158,8 @@ def import_dialogue(request: HttpRequest) -> HttpResponse:
             "space": space,
             "existing": existing_dialogue(data),
             "statements": statements,
-            "with_level": sum(level is not None for level in levels),
-            "polarising": sum(
-                consensus.is_polarising(s.agree, s.disagree) for s in data.statements
-            ),
+            "with_level": support.with_level,
+            "polarising": support.polarising_count,
             "option_count": sum(len(poll.options) for poll in data.polls),
         },
     )

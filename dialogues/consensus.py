@@ -1,4 +1,4 @@
-"""How much support a statement has: the rules of DESIGN.md section 6.
+"""How much support a statement has: its level, whether it polarises, group consensus.
 
 The levels are the Synthetron scale from the 2020 report; group-informed consensus is Pol.is'.
 """
@@ -6,6 +6,8 @@ The levels are the Synthetron scale from the 2020 report; group-informed consens
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -62,3 +64,35 @@ def group_consensus(groups: Iterable[tuple[int, int]]) -> float | None:
     for agrees, votes in groups:
         product *= (agrees + 1) / (votes + 2)
     return product
+
+
+class HasVotes(Protocol):
+    agree: int
+    disagree: int
+
+
+@dataclass(frozen=True)
+class Support:
+    """The level of each statement and whether it polarises, in the order given."""
+
+    levels: list[Level | None]
+    polarising: list[bool]
+
+    @property
+    def with_level(self) -> int:
+        """How many statements have a level (enough agree-or-disagree votes)."""
+        return sum(level is not None for level in self.levels)
+
+    @property
+    def polarising_count(self) -> int:
+        return sum(self.polarising)
+
+
+def support(statements: Iterable[HasVotes]) -> Support:
+    """The levels and polarisation of a dialogue's statements, and the counts a dialogue
+    shows: the one computation for the import preview and the import itself."""
+    statements = list(statements)
+    return Support(
+        levels=[level(s.agree, s.disagree) for s in statements],
+        polarising=[is_polarising(s.agree, s.disagree) for s in statements],
+    )

@@ -1,6 +1,6 @@
 """Writing a dialogue back to the workbook format (.xlsx, or a .zip of .csv files).
 
-What is exported re-imports to the same dialogue (dialogues/importers.py), Pol.is dialogues
+What is exported re-imports to the same dialogue (dialogues/importers/), Pol.is dialogues
 included: their statements have no question, and their group-informed consensus is kept in the
 column `groepsconsensus`.
 """

@@ -49,7 +49,7 @@ def _free_slug(title: str) -> str:
 def dialogue_import(
     *, data: DialogueData, space: Space | None = None, replace: bool = False, user=None
 ) -> Dialogue:
-    """Save a dialogue read by dialogues/importers.py, with its consensus computed.
+    """Save a dialogue read by dialogues/importers/, with its consensus computed.
 
     The same dialogue again raises DialogueExists unless `replace`: then the old one (with
     its links to topics and cases) is removed and the new one takes its address.
@@ -60,8 +60,7 @@ def dialogue_import(
     slug = old.slug if old is not None else _free_slug(data.title)
     if old is not None:
         old.delete()
-    levels = [consensus.level(s.agree, s.disagree) for s in data.statements]
-    polarising = [consensus.is_polarising(s.agree, s.disagree) for s in data.statements]
+    support = consensus.support(data.statements)
     dialogue = Dialogue.objects.create(
         title=data.title,
         slug=slug,
@@ -72,8 +71,8 @@ def dialogue_import(
         participants=data.participants,
         messages=data.messages,
         reactions=data.reactions,
-        statements_with_level=sum(level is not None for level in levels),
-        polarising_statements=sum(polarising),
+        statements_with_level=support.with_level,
+        polarising_statements=support.polarising_count,
         source=data.source,
         source_url=data.source_url,
         counts_are_illustrative=data.counts_are_illustrative,
@@ -116,7 +115,9 @@ def dialogue_import(
                 if s.groups
                 else s.group_consensus,
             )
-            for s, level, is_polarising in zip(data.statements, levels, polarising, strict=True)
+            for s, level, is_polarising in zip(
+                data.statements, support.levels, support.polarising, strict=True
+            )
         ),
         batch_size=2000,
     )

@@ -2,11 +2,12 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from cases.editorial import FINAL_EDITORS_GROUP, WORKFLOW_NAME
-from cases.models import Case
+from cases.models import Case, CaseSource
 from cases.tests.factories import CaseFactory
 from spaces.tests.factories import UserFactory
 from topics.tests.factories import TopicFactory
@@ -83,6 +84,27 @@ def test_a_failure_without_what_went_wrong_is_refused_with_a_message(client, edi
     assert response.status_code == 200
     assert "Beschrijf wat er misging" in response.content.decode()
     assert not Case.objects.exists()
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", "ftp://x.nl/rapport"])
+def test_a_source_that_is_no_web_address_is_refused_with_a_message(client, editor, url):
+    client.force_login(editor)
+    sources = inline_formset([{"title": "Rapport", "url": url}])
+    response = client.post(ADD_URL, case_form(sources=sources))
+    assert response.status_code == 200
+    assert "Voer een webadres in dat begint met https://" in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_the_source_rule_holds_for_the_model_itself():
+    """Whatever road a source takes (back office, import), the model refuses non-web links."""
+    with pytest.raises(ValidationError) as error:
+        CaseSource(title="Rapport", url="javascript:alert(1)").full_clean(exclude={"case"})
+    assert error.value.message_dict["url"] == [
+        "Voer een webadres in dat begint met https:// of http://, bijvoorbeeld "
+        "https://www.voorbeeld.nl/rapport."
+    ]
+    CaseSource(title="Rapport", url="https://example.org/r").full_clean(exclude={"case"})
 
 
 def test_editor_cannot_publish_directly(client, editor):

@@ -94,7 +94,8 @@ BAD_FILES = [
     (["tekst"], "Item 1: moet een object"),
     ([item(external_id="")], "Item 1, veld 'external_id': is verplicht"),
     ([item(title=None)], "Item 1, veld 'title': is verplicht"),
-    ([item(title="x" * 201)], "Item 1, veld 'title': is te lang (201 tekens"),
+    ([item(title="x" * 201)], "Item 1, veld 'title': Zorg dat deze waarde niet meer dan 200"),
+    ([item(title="   ")], "Item 1, veld 'title': Dit veld kan niet leeg zijn"),
     ([item(outcome="succes")], "Item 1, veld 'outcome': 'succes' is geen geldige uitkomst"),
     ([item(municipality="Atlantis")], "veld 'municipality': gemeente 'Atlantis' is onbekend"),
     ([item(topics=["Ruimtevaart"])], "veld 'topics': thema 'Ruimtevaart' is onbekend"),
@@ -103,9 +104,15 @@ BAD_FILES = [
     ([item(space="bestaat-niet")], "veld 'space': ruimte 'bestaat-niet' bestaat niet"),
     ([item(context=42)], "veld 'context': moet tekst zijn"),
     ([item(titel="typo")], "veld 'titel': onbekend veld"),
-    ([item(period_start=2020, period_end=2018)], "veld 'period_end': ligt voor period_start"),
-    ([item(evidence_level="heel goed")], "veld 'evidence_level': 'heel goed' is onbekend"),
-    ([item(outcome="mixed")], "veld 'what_went_wrong': is verplicht bij outcome failure"),
+    # The rules of the case itself come from the model, in the words of the back office.
+    ([item(period_start=2020, period_end=2018)], "veld 'period_end': Het eindjaar ligt voor"),
+    ([item(evidence_level="heel goed")], "'evidence_level': Waarde 'heel goed' is geen geldige"),
+    ([item(outcome="mixed")], "veld 'what_went_wrong': Beschrijf wat er misging"),
+    (
+        [item(sources=[{"title": "Rapport", "url": "javascript:alert(1)"}])],
+        "veld 'sources': bron 'Rapport': Voer een webadres in dat begint met https://",
+    ),
+    ([item(sources=[{"title": "", "url": ""}])], "veld 'sources': bron '': Dit veld kan niet"),
     ([item(), item()], "Item 2, veld 'external_id': 'ext-1' staat ook al in item 1"),
 ]
 
@@ -137,6 +144,41 @@ def test_all_errors_are_reported_at_once(tmp_path):
     assert "Item 1, veld 'outcome'" in text
     assert "Item 1, veld 'municipality'" in text
     assert "Item 2, veld 'external_id'" in text
+
+
+def test_format_and_model_errors_are_reported_together(tmp_path):
+    with pytest.raises(CommandError) as error:
+        run_import(
+            tmp_path,
+            [
+                item(outcome="x", title="x" * 201),
+                item(external_id="ext-2", outcome="failure", period_start=2020, period_end=2019),
+            ],
+        )
+    text = str(error.value)
+    assert "Item 1, veld 'outcome': 'x' is geen geldige uitkomst" in text
+    assert "Item 1, veld 'title': Zorg dat deze waarde niet meer dan 200" in text
+    assert "Item 2, veld 'what_went_wrong': Beschrijf wat er misging" in text
+    assert "Item 2, veld 'period_end': Het eindjaar ligt voor het beginjaar." in text
+    assert Case.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(document.cookie)", "data:text/html,x", "ftp://x.nl/a"]
+)
+def test_a_source_that_is_no_web_address_is_refused(tmp_path, client, url):
+    """A `javascript:` source would run in the visitor's browser from the case page and the
+    API; only http(s) addresses are imported, and an earlier import stays as it was."""
+    run_import(tmp_path, [item(sources=[{"title": "Rapport", "url": "https://example.org/r"}])])
+    bad = item(title="Nieuw", sources=[{"title": "Rapport", "url": url}])
+    with pytest.raises(CommandError) as error:
+        run_import(tmp_path, [bad])
+    assert "Item 1, veld 'sources': bron 'Rapport': Voer een webadres in" in str(error.value)
+    case = Case.objects.get()
+    assert case.title == "Straatcoaches in de wijk"
+    assert [source.url for source in case.sources.all()] == ["https://example.org/r"]
+    detail = client.get(f"/api/v1/praktijkvoorbeelden/{case.slug}").json()
+    assert detail["bronnen"] == [{"titel": "Rapport", "url": "https://example.org/r"}]
 
 
 def test_missing_file(tmp_path):

@@ -69,6 +69,8 @@ def test_preview_first_then_confirm(signed_in, tmp_path):
     dialogue = Dialogue.objects.get()
     assert done.status_code == 302 and done["Location"] == dialogue.get_absolute_url()
     assert Statement.objects.count() == 3
+    # What the preview promised is what was saved.
+    assert (dialogue.statements_with_level, dialogue.polarising_statements) == (3, 1)
     # The kept file is gone, and the same token does nothing twice.
     again = signed_in.post(URL, {"token": token}, follow=True)
     assert "Deze upload is verlopen" in again.content.decode()

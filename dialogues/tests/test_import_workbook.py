@@ -6,8 +6,8 @@ import zipfile
 import pytest
 from django.core.management import CommandError, call_command
 
-from dialogues import importers
 from dialogues.consensus import Level
+from dialogues.importers import files as importer_files
 from dialogues.models import Cluster, Dialogue, Poll, Question, Statement
 from dialogues.tests.factories import WORKBOOK, write_csv_folder, write_xlsx
 
@@ -160,14 +160,14 @@ def test_a_zip_with_a_path_out_of_the_folder(tmp_path):
 
 
 def test_a_very_large_file_is_refused_with_a_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(importers, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(importer_files, "MAX_FILE_BYTES", 1000)
     big = write_xlsx(tmp_path / "groot.xlsx", WORKBOOK)
     assert big.stat().st_size > 1000
     assert "groot.xlsx: het bestand is groter dan" in refused(big)
 
 
 def test_a_zip_that_unpacks_too_large(tmp_path, monkeypatch):
-    monkeypatch.setattr(importers, "MAX_UNPACKED_BYTES", 10_000)
+    monkeypatch.setattr(importer_files, "MAX_UNPACKED_BYTES", 10_000)
     archive = tmp_path / "bom.zip"
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
         zipped.writestr("stellingen.csv", "a" * 50_000)
