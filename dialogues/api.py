@@ -1,4 +1,4 @@
-"""REST API for dialogues: `/api/v1/dialogen` (DESIGN.md section 5). Read-only, Dutch fields."""
+"""REST API for dialogues: `/api/v1/dialogen`. Read-only, Dutch fields."""
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field

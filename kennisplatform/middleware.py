@@ -1,4 +1,4 @@
-"""Site-wide response headers (DESIGN.md section 5, /core/transport/security-headers)."""
+"""Site-wide response headers (/core/transport/security-headers of the API Design Rules)."""
 
 from django.conf import settings
 from django.utils import translation
