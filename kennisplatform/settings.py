@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "connectors",
     "api",
     "search",
+    "ops",
     # Wagtail: the editors' back office.
     "wagtail.contrib.settings",
     "wagtail.users",
