@@ -279,9 +279,7 @@ def restore_backup(path: Path, *, force: bool = False) -> RestoreResult:
                 }
                 if counts != manifest["objects"]:
                     different = sorted(
-                        label
-                        for label in counts
-                        if counts[label] != manifest["objects"].get(label)
+                        label for label in counts if counts[label] != manifest["objects"].get(label)
                     )
                     raise BackupError(
                         "After loading, the number of objects differs from the archive's for "
