@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kennisplatform import views
 from kennisplatform.sitemaps import sitemaps
+from ops.health import health
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("taal/", set_language, name="set_language"),
     path("robots.txt", views.robots_txt),
+    path("health/", health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]
 
