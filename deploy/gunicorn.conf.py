@@ -33,6 +33,7 @@ if os.environ.get("LOG_FORMAT", "text" if os.environ.get("DEBUG") == "1" else "j
                 "stream": "ext://sys.stdout",
             }
         },
+        "root": {"level": "WARNING", "handlers": ["stdout"]},
         "loggers": {
             "gunicorn.error": {"level": "INFO", "handlers": ["stdout"], "propagate": False},
             "gunicorn.access": {"level": "INFO", "handlers": ["stdout"], "propagate": False},
