@@ -47,8 +47,9 @@ backup: $(INSTALLED)
 	$(BIN)/python manage.py backup_site $(BACKUP)
 
 # Restore an archive into an empty install: make restore FILE=var/backups/....tar.gz
-restore: migrate
+restore: $(INSTALLED)
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=path/to/backup.tar.gz"; exit 2; }
+	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py restore_site $(FILE)
 
 chromium:
