@@ -11,7 +11,7 @@ PORT ?= 8000
 export DEBUG ?= 1
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test lint format bench bench-search bench-import install chromium migrate demo reindex lock messages check-deploy clean
+.PHONY: run serve backup restore test lint format bench bench-search bench-import install chromium migrate demo reindex lock messages check-deploy clean
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is needed, found " + sys.version.split()[0])'
@@ -36,6 +36,21 @@ reindex: $(INSTALLED)
 run: demo
 	@echo "Het kennisplatform draait op http://$(HOST):$(PORT)/ (stoppen: Ctrl+C)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production-like on this machine: DEBUG=0, gunicorn and the task worker (scripts/serve).
+serve: $(INSTALLED)
+	HOST=$(HOST) PORT=$(PORT) bash scripts/serve
+
+# The database and the uploaded media in one archive (BACKUP=path to choose the file).
+BACKUP ?= var/backups/kennisplatform-$(shell date +%Y%m%d-%H%M%S).tar.gz
+backup: $(INSTALLED)
+	$(BIN)/python manage.py backup_site $(BACKUP)
+
+# Restore an archive into an empty install: make restore FILE=var/backups/....tar.gz
+restore: $(INSTALLED)
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=path/to/backup.tar.gz"; exit 2; }
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py restore_site $(FILE)
 
 chromium:
 	@sh scripts/ensure-chromium

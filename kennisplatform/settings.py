@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "api",
     "search",
     "pages",
+    "ops",
     # Wagtail: the editors' back office.
     "wagtail.contrib.settings",
     "wagtail.users",
@@ -98,6 +99,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kennisplatform.compression.SafeGZipMiddleware",  # below WhiteNoise: see its docstring
     "kennisplatform.middleware.SecurityHeadersMiddleware",
     "api.middleware.ApiHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -207,9 +209,12 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    LANGUAGE_COOKIE_SECURE = True
+    # SECURE_COOKIES=0 only for plain HTTP on this machine (`make serve`); never behind TLS.
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env_bool(
+        "SECURE_COOKIES", True
+    )
+# A load balancer probes the health check over plain HTTP (ops/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -219,14 +224,26 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@kennisplatform-wijkaanpak.nl")
 
+# Production: JSON lines on stdout (ops/logging.py); development: plain text on stderr.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "ops.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"}
+        if LOG_FORMAT == "text"
+        else {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"}
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        "kennisplatform": {"level": os.environ.get("LOG_LEVEL", "INFO")},
-        "cases": {"level": os.environ.get("LOG_LEVEL", "INFO")},
+        app: {"level": os.environ.get("LOG_LEVEL", "INFO")}
+        for app in (
+            *("kennisplatform", "cases", "dialogues", "connectors", "search", "api", "ops"),
+            *("spaces", "topics", "municipalities"),
+        )
     },
 }
 

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kennisplatform import views
 from kennisplatform.sitemaps import sitemaps
+from ops.health import health
 from pages import views as pages
 from pages.urls import municipality_patterns, topic_patterns
 
@@ -23,6 +24,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("taal/", set_language, name="set_language"),
     path("robots.txt", views.robots_txt),
+    path("health/", health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]
 

@@ -1,0 +1,40 @@
+"""Gzip for HTML, JSON and XML responses to anonymous GET requests, outside the back office.
+
+BREACH: when a compressed response reflects attacker-chosen text (a search query) next to a
+secret, the compressed length leaks the secret a byte at a time. What we compress, and why:
+
+- Never for a signed-in user: their pages and API answers may show what others may not see.
+- Never in the back office (/beheer/, its login page included): editors' forms and tokens.
+- Only GET and HEAD: a form re-rendered after a POST reflects what was typed into it.
+- Anonymous public pages do carry a CSRF token (the language switch in every page's header is a
+  POST form). Django masks that token with a fresh random value in every response, so there is
+  no fixed string for the length oracle to converge on, and GZipMiddleware adds random padding
+  to the gzip header on top (Heal The BREACH). These pages hold nothing else that is secret:
+  an anonymous visitor sees only what every visitor sees.
+- Static files are compressed ahead of time by WhiteNoise (gzip and brotli); this middleware
+  sits below WhiteNoise so that those responses never pass through it. Downloads (documents,
+  images) are not of the types below and pass unchanged.
+"""
+
+from django.middleware.gzip import GZipMiddleware
+
+from kennisplatform.middleware import ADMIN_PREFIX
+
+COMPRESSED_TYPES = ("text/html", "application/json", "application/problem+json", "application/xml")
+
+
+class SafeGZipMiddleware(GZipMiddleware):
+    def process_response(self, request, response):
+        if not self.is_safe(request, response):
+            return response
+        return super().process_response(request, response)
+
+    @staticmethod
+    def is_safe(request, response) -> bool:
+        if request.method not in ("GET", "HEAD") or request.path.startswith(ADMIN_PREFIX):
+            return False
+        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if content_type not in COMPRESSED_TYPES:
+            return False
+        user = getattr(request, "user", None)
+        return user is None or not user.is_authenticated
