@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from email.headerregistry import Address
 
 from django.conf import settings
 from django.core.cache import cache
@@ -41,22 +42,35 @@ def _key(*parts: str) -> str:
 def send_message(
     *, connector: Connector, name: str, email: str, message: str, remote_address: str
 ) -> None:
-    """Send the message to the person with the sender as reply-to; or TooManyMessages."""
+    """Send the message to the person with the sender as reply-to; or TooManyMessages.
+
+    `name` and `email` come from a valid ContactForm. The message is built (and its headers
+    checked) before anything is counted, so a message that cannot be sent costs nothing.
+    """
+    mail = _email(connector=connector, name=name, email=email, message=message)
+    mail.message()  # raises on a header that cannot be sent, before any counting
     sender_ok = _within_limit(_key("email", email.lower()), PER_SENDER) and _within_limit(
         _key("ip", remote_address), PER_SENDER
     )
     if not sender_ok or not _within_limit(_key("profile", str(connector.pk)), PER_PROFILE):
         raise TooManyMessages
+    mail.send()
+    logger.info("Contact message passed on to connector %s", connector.pk)
+
+
+def _email(*, connector: Connector, name: str, email: str, message: str) -> EmailMessage:
     body = _(
         "%(name)s stuurde u een bericht via het Kennisplatform Wijkaanpak.\n"
         "Antwoorden kan met 'beantwoorden': uw antwoord gaat naar %(name)s.\n\n"
         "%(message)s\n\n--\nHet platform bewaart dit bericht niet."
     ) % {"name": name, "message": message}
-    EmailMessage(
+    # The name is only ever the display name of the one validated address: quoted as needed,
+    # so that a name such as '"Boss" <boss@example.org>,' cannot add an address.
+    reply_to = str(Address(display_name=name, addr_spec=email))
+    return EmailMessage(
         subject=_("Vraag via het Kennisplatform Wijkaanpak van %(name)s") % {"name": name},
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[connector.email],
-        reply_to=[f"{name} <{email}>"],
-    ).send()
-    logger.info("Contact message passed on to connector %s", connector.pk)
+        reply_to=[reply_to],
+    )

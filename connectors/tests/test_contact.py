@@ -44,6 +44,43 @@ def test_invalid_input_is_said_and_nothing_is_sent(client, connector):
     assert mail.outbox == []
 
 
+def reply_to_addresses(sent) -> list[str]:
+    """The Reply-To addresses as a mail program reads them from the message sent."""
+    from email import message_from_bytes, policy
+
+    parsed = message_from_bytes(sent.message().as_bytes(), policy=policy.default)
+    return [address.addr_spec for address in parsed["Reply-To"].addresses]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        '"Baas" <baas@evil.example>,',
+        "Evil <baas@evil.example>, Jan",
+        "baas@evil.example; Jan",
+    ],
+)
+def test_the_name_cannot_add_a_reply_to_address(client, connector, name):
+    response = client.post(URL, {**GOOD, "name": name})
+
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert reply_to_addresses(mail.outbox[0]) == ["jan@example.org"]
+
+
+@pytest.mark.parametrize("name", ["Jan\nBcc: baas@evil.example", "Jan\rBuur", "Jan\tBuur"])
+def test_a_name_on_more_than_one_line_is_refused_and_costs_nothing(client, connector, name):
+    for _ in range(3):
+        response = client.post(URL, {**GOOD, "name": name})
+        assert response.status_code == 400
+        assert "Schrijf uw naam op één regel" in response.content.decode()
+    assert mail.outbox == []
+    # The refused attempts did not count towards the limit: three messages still go.
+    for _ in range(3):
+        assert client.post(URL, GOOD).status_code == 302
+    assert len(mail.outbox) == 3
+
+
 def test_too_many_messages_from_one_sender(client, connector):
     for _ in range(3):
         assert client.post(URL, GOOD).status_code == 302
