@@ -7,8 +7,9 @@ import logging
 from email.headerregistry import Address
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.mail import EmailMessage
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from connectors.models import Connector
@@ -24,7 +25,11 @@ class TooManyMessages(Exception):
 
 
 def _within_limit(key: str, limit: tuple[int, int]) -> bool:
-    """Count one more for `key`; False when that goes over the limit."""
+    """Count one more for `key`; False when that goes over the limit.
+
+    The counters are in the 'ratelimit' cache, which every process and server shares.
+    """
+    cache = caches["ratelimit"]
     count, seconds = limit
     cache.add(key, 0, timeout=seconds)
     try:
@@ -32,6 +37,23 @@ def _within_limit(key: str, limit: tuple[int, int]) -> bool:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=seconds)
         return True
+
+
+def client_address(request: HttpRequest) -> str:
+    """The visitor's network address, which the per-sender limit counts on.
+
+    Without trusted proxies that is REMOTE_ADDR: X-Forwarded-For is then whatever the visitor
+    sent. Behind TRUSTED_PROXY_COUNT proxies, each appending the address it received from, it is
+    that many places from the right of X-Forwarded-For (the rule of Django REST framework's
+    NUM_PROXIES, which is set to the same number): what the outermost proxy saw.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if not proxies or not forwarded.strip():
+        return remote
+    addresses = [address.strip() for address in forwarded.split(",")]
+    return addresses[-min(proxies, len(addresses))]
 
 
 def _key(*parts: str) -> str:
