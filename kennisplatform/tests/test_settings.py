@@ -52,6 +52,14 @@ def test_no_start_without_allowed_hosts(debug):
     assert "ALLOWED_HOSTS is not set" in result.stderr
 
 
+@pytest.mark.parametrize("count", ["twee", "-1"])
+def test_no_start_with_a_wrong_trusted_proxy_count(count):
+    result = manage("check", DEBUG="1", TRUSTED_PROXY_COUNT=count)
+
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_COUNT must be a whole number" in result.stderr
+
+
 def test_development_needs_no_configuration():
     result = manage("check", DEBUG="1")
 
