@@ -153,7 +153,9 @@ print(Client().post({URL!r}, {GOOD!r}).status_code)
 """
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback, as the browser tests: the flush after it then leaves the seeded rows for
+# the next such test to restore, instead of seeding them anew.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_another_process_shares_the_limit(client, connector):
     """As two gunicorn workers do: the second process sees what the first counted."""
     from django.core.cache import caches
