@@ -7,7 +7,7 @@ from cases.models import Case
 from connectors.filters import ConnectorFilter
 from connectors.forms import ContactForm
 from connectors.models import Connector
-from connectors.services_contact import TooManyMessages, send_message
+from connectors.services_contact import TooManyMessages, client_address, send_message
 from core.pagination import paginate
 from municipalities.models import Municipality
 from topics.models import Topic
@@ -64,7 +64,7 @@ def connector_contact(request: HttpRequest, slug: str) -> HttpResponse:
                 name=form.cleaned_data["name"],
                 email=form.cleaned_data["email"],
                 message=form.cleaned_data["message"],
-                remote_address=request.META.get("REMOTE_ADDR", ""),
+                remote_address=client_address(request),
             )
         except TooManyMessages:
             context.update(form=form, too_many=True)

@@ -3,6 +3,14 @@
 What is exported re-imports to the same dialogue (dialogues/importers/), Pol.is dialogues
 included: their statements have no question, and their group-informed consensus is kept in the
 column `groepsconsensus`.
+
+Statements, clusters and polls are written by participants, so a text may look like a
+spreadsheet formula (`=HYPERLINK(...)`). No export lets a spreadsheet program run it:
+
+- .xlsx: every text is stored as a text cell, never as a formula; it re-imports exactly.
+- .csv: a text that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a single
+  quote in front (OWASP's advice for CSV injection). The quote stays on re-import: such a text
+  comes back as `'=...`. Ordinary text is unchanged both ways.
 """
 
 from __future__ import annotations
@@ -15,6 +23,15 @@ from dialogues.importers import WORKBOOK_COLUMNS
 from dialogues.models import Cluster, Dialogue, Poll, Question, Statement
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """A text cell that no spreadsheet program reads as a formula; other values unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def workbook_rows(dialogue: Dialogue) -> dict[str, list[list]]:
@@ -76,6 +93,10 @@ def export_xlsx(dialogue: Dialogue) -> bytes:
         sheet = workbook.create_sheet(name)
         for row in rows:
             sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    # openpyxl makes a formula of any text that starts with "=".
+                    cell.data_type = "s"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -86,6 +107,8 @@ def export_csv_zip(dialogue: Dialogue) -> bytes:
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, rows in workbook_rows(dialogue).items():
             text = io.StringIO()
-            csv.writer(text, lineterminator="\n").writerows(rows)
+            csv.writer(text, lineterminator="\n").writerows(
+                [csv_safe(value) for value in row] for row in rows
+            )
             archive.writestr(f"{name}.csv", text.getvalue())
     return buffer.getvalue()

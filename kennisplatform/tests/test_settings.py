@@ -1,4 +1,4 @@
-"""Settings that are safe by default (/core/transport/security-headers of the API rules).
+"""Settings that are safe by default, and the security headers every page carries.
 
 Without DEBUG=1 the platform refuses to start without a SECRET_KEY or ALLOWED_HOSTS; configured
 for production it passes Django's deploy check; and every page carries the security headers.
@@ -50,6 +50,14 @@ def test_no_start_without_allowed_hosts(debug):
 
     assert result.returncode != 0
     assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+@pytest.mark.parametrize("count", ["twee", "-1"])
+def test_no_start_with_a_wrong_trusted_proxy_count(count):
+    result = manage("check", DEBUG="1", TRUSTED_PROXY_COUNT=count)
+
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_COUNT must be a whole number" in result.stderr
 
 
 def test_development_needs_no_configuration():
@@ -109,20 +117,55 @@ def test_an_anonymous_page_is_kept_apart_from_signed_in_ones(client):
     assert "Cookie" in response["Vary"]
 
 
+def csp(response) -> dict[str, str]:
+    """The Content-Security-Policy as {directive: sources}."""
+    directives = (
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
+    return {name: (rest[0] if rest else "") for name, *rest in directives}
+
+
 @pytest.mark.django_db
-def test_the_back_office_login_may_be_framed_by_itself_only(client):
+def test_the_back_office_login_cannot_be_framed_and_runs_only_its_own_scripts(client):
     response = client.get(f"{ADMIN_PREFIX}login/")
 
     assert response.status_code == 200
-    assert response["X-Frame-Options"] == "SAMEORIGIN"
-    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    policy = csp(response)
+    assert policy["frame-ancestors"] == "'none'"
+    assert policy["default-src"] == "'self'"
+    assert policy["script-src"] == "'self'"
+    assert policy["object-src"] == "'none'"
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
 @pytest.mark.django_db
-def test_the_back_office_allows_wagtail_preview_frames(client_for, editor):
+def test_the_back_office_pages_cannot_be_framed(client_for, editor):
     response = client_for(editor).get(ADMIN_PREFIX)
 
     assert response.status_code == 200
-    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert response["X-Frame-Options"] == "DENY"
+    policy = csp(response)
+    assert policy["frame-ancestors"] == "'none'"
+    assert policy["default-src"] == "'self'"
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_the_preview_panel_may_be_framed_by_the_back_office_only(client_for, editor):
+    from cases.tests.test_editorial import case_form
+
+    client = client_for(editor)
+    preview_url = f"{ADMIN_PREFIX}snippets/cases/case/preview/"
+    assert client.post(preview_url, case_form(title="Nog niet gepubliceerd")).json() == {
+        "is_valid": True,
+        "is_available": True,
+    }
+    response = client.get(preview_url, {"mode": "", "in_preview_panel": "true"})
+
+    assert response.status_code == 200
+    assert "Nog niet gepubliceerd" in response.content.decode()
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    policy = csp(response)
+    assert policy["frame-ancestors"] == "'self'"
+    assert policy["script-src"] == "'self'"  # the public page's own policy otherwise
