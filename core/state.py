@@ -9,6 +9,8 @@ bypass model signals (`QuerySet.update()`, `bulk_create`) must call `changed()` 
 from __future__ import annotations
 
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -19,8 +21,24 @@ from core.models import ContentState
 STATE_ID = 1
 
 
+_known: ContextVar[str | None] = ContextVar("content_state_token", default=None)
+
+
+@contextmanager
+def known(value: str):
+    """Within this block `token()` answers `value` without asking the database again (one
+    request reads the state once)."""
+    reset = _known.set(value)
+    try:
+        yield
+    finally:
+        _known.reset(reset)
+
+
 def token() -> str:
     """The current token (one query by primary key)."""
+    if (value := _known.get()) is not None:
+        return value
     state = ContentState.objects.filter(pk=STATE_ID).values_list("token", flat=True).first()
     if state is None:  # the migration creates the row; a flushed database has none
         changed()
@@ -30,6 +48,7 @@ def token() -> str:
 
 def changed(**kwargs) -> None:
     """Give the token a new value: every cache keyed by the old one is stale."""
+    _known.set(None)  # a change within a request: read the new state from here on
     new = uuid.uuid4().hex
     with transaction.atomic():
         if not ContentState.objects.filter(pk=STATE_ID).update(token=new):

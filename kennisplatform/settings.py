@@ -99,6 +99,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before everything that reads the session: a kept anonymous page skips all of it.
+    "core.pagecache.AnonymousPageCacheMiddleware",
     "kennisplatform.compression.SafeGZipMiddleware",  # below WhiteNoise: see its docstring
     "kennisplatform.middleware.SecurityHeadersMiddleware",
     "api.middleware.ApiHeadersMiddleware",
@@ -111,6 +113,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Whole pages for anonymous visitors from the cache, under the content state token
+# (core/pagecache.py). Off in development, where a changed template must show at once.
+PAGE_CACHE = env_bool("PAGE_CACHE", not DEBUG)
 
 ROOT_URLCONF = "kennisplatform.urls"
 WSGI_APPLICATION = "kennisplatform.wsgi.application"
