@@ -94,3 +94,9 @@ lock: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) var staticfiles
+
+# The API against the REST API Design Rules (Spectral) and its own OpenAPI document
+# (Schemathesis), on a demo site served on a free local port.
+.PHONY: api-conformance
+api-conformance: $(INSTALLED)
+	scripts/api-conformance

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from core.problems import PROBLEM_CONTENT_TYPE, problem_response
+
 API_PREFIX = "/api/"
 
 
@@ -14,6 +16,12 @@ class ApiHeadersMiddleware:
         response = self.get_response(request)
         if not request.path.startswith(API_PREFIX):
             return response
+        if response.status_code == 404 and response.get("Content-Type") != PROBLEM_CONTENT_TYPE:
+            # With DEBUG on, Django answers an unknown path with its HTML page before handler404
+            # is asked; the API's 404 is a problem always.
+            response = problem_response(
+                404, detail="Deze bron bestaat niet.", instance=request.path
+            )
         response["API-Version"] = settings.API_VERSION  # /core/version-header
         response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'"
         if request.path.startswith(f"{API_PREFIX}v1/docs"):

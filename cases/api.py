@@ -4,7 +4,6 @@ Output only (the API is read-only); field names are Dutch camelCase.
 """
 
 from django.shortcuts import redirect
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -20,9 +19,9 @@ from cases.filters import CaseFilter
 from cases.models import Case, EvidenceLevel, Outcome
 from cases.search import case_search
 from core.access import ObjectMoved
-from core.api import LinkSerializer, resource_links
+from core.api import LinkSerializer, QueryParameter, StrictQueryParameters, resource_links
 from municipalities.api import MunicipalityRefSerializer
-from textsearch.engine import search_terms
+from textsearch.engine import MAX_QUERY_LENGTH, search_terms
 from topics.api import TopicRefSerializer
 
 
@@ -139,17 +138,25 @@ class CaseDetailSerializer(CaseListSerializer):
         parameters=[
             OpenApiParameter(
                 "q",
-                OpenApiTypes.STR,
-                description="Zoekwoorden; met woorden komt het beste resultaat eerst.",
+                {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                description=(
+                    "Zoekwoorden; met woorden komt het beste resultaat eerst. Zonder zoekwoorden "
+                    "(leeg, alleen leestekens of alleen stopwoorden) de hele lijst, nieuwste eerst."
+                ),
             )
         ]
     )
 )
-class CaseViewSet(viewsets.ReadOnlyModelViewSet):
+class CaseViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
     """Praktijkvoorbeelden: geslaagd, mislukt of gemengd, met filters zoals op de site."""
 
     lookup_field = "slug"
     filterset_class = CaseFilter
+
+    def query_parameters(self):
+        if self.action == "list":
+            return [QueryParameter("q", max_length=MAX_QUERY_LENGTH)]
+        return []
 
     def get_queryset(self):
         return Case.objects.visible_to(self.request.user).with_card_data()

@@ -7,6 +7,7 @@ from rest_framework.reverse import reverse
 from cases.models import Case
 from connectors.filters import ConnectorFilter
 from connectors.models import Connector, Kind
+from core.api import StrictQueryParameters
 from municipalities.api import MunicipalityRefSerializer
 from topics.api import TopicRefSerializer
 
@@ -75,7 +76,7 @@ class ConnectorSerializer(serializers.ModelSerializer):
 
 
 @extend_schema(tags=["wijkschakelaars"])
-class ConnectorViewSet(viewsets.ReadOnlyModelViewSet):
+class ConnectorViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
     """Wijkschakelaars: mensen die bewoners, professionals en organisaties verbinden. Alleen
     openbare gegevens; contact gaat via het formulier op hun pagina."""
 

@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from connectors.models import Connector, Kind
-from core.filters import RelatedFilterSet, related_choice
+from core.filters import BooleanFilter, RelatedFilterSet, related_choice
 from municipalities.models import Municipality
 from topics.models import Topic
 
@@ -15,11 +15,7 @@ class ConnectorFilter(RelatedFilterSet):
     soort = django_filters.MultipleChoiceFilter(
         choices=Kind.choices, field_name="kind", label=_("Soort")
     )
-    beschikbaar = django_filters.BooleanFilter(
-        field_name="open_for_questions",
-        label=_("Open voor vragen"),
-        widget=django_filters.widgets.BooleanWidget,
-    )
+    beschikbaar = BooleanFilter(field_name="open_for_questions", label=_("Open voor vragen"))
 
     class Meta:
         model = Connector

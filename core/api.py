@@ -1,7 +1,16 @@
-"""Page-numbered lists with `_links` (HAL style) and a page size parameter with a cap."""
+"""What every API view shares: page-numbered lists with `_links` (HAL style) and a page size
+parameter with a cap, and one check of the query string (unknown, repeated or malformed
+parameters answer 400, every problem at once)."""
 
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import django_filters
 from django.conf import settings
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -12,6 +21,32 @@ class LinkPagination(PageNumberPagination):
     page_size_query_param = "paginaGrootte"
     page_size = settings.API_PAGE_SIZE
     max_page_size = settings.API_MAX_PAGE_SIZE
+
+    def get_page_number(self, request, paginator):
+        # An empty `pagina=` is no page number: the first page. Malformed numbers never get
+        # here (StrictQueryParameters answers 400 first).
+        return request.query_params.get(self.page_query_param) or 1
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.page_query_param,
+                "required": False,
+                "in": "query",
+                "description": "Het nummer van de pagina (1 is de eerste).",
+                "schema": {"type": "integer", "minimum": 1},
+            },
+            {
+                "name": self.page_size_query_param,
+                "required": False,
+                "in": "query",
+                "description": (
+                    f"Het aantal resultaten per pagina (standaard {self.page_size}; meer dan "
+                    f"{self.max_page_size} geeft er {self.max_page_size})."
+                ),
+                "schema": {"type": "integer", "minimum": 1},
+            },
+        ]
 
     def get_paginated_response(self, data):
         links = {"self": {"href": self.request.build_absolute_uri()}}
@@ -60,3 +95,105 @@ class LinkSerializer(serializers.Serializer):
     """One entry of `_links`."""
 
     href = serializers.URLField()
+
+
+# --- the query string ---------------------------------------------------------------------------
+
+DIGITS = re.compile(r"[0-9]+")
+
+
+@dataclass(frozen=True)
+class QueryParameter:
+    """A query parameter a view takes besides its filters and page numbers."""
+
+    name: str
+    many: bool = False  # may be given more than once
+    max_length: int | None = None
+    choices: tuple[str, ...] = ()
+
+
+class StrictQueryParameters:
+    """A mixin for API views: the query string holds only the parameters the view knows (its
+    filterset's filters, the page parameters of a paginated list, and `query_parameters()`),
+    each at most once unless it takes several values, with well-formed page numbers. Anything
+    else answers 400 with every problem in `invalidParams`, the filters' own errors included,
+    before the view does any work. An empty value counts as not given."""
+
+    paginated_actions: tuple[str, ...] = ("list",)
+
+    def query_filterset_class(self) -> type[django_filters.FilterSet] | None:
+        """The filterset that reads this request's query string (the list's, by default)."""
+        return getattr(self, "filterset_class", None) if self._is_paginated() else None
+
+    def query_parameters(self) -> list[QueryParameter]:
+        """The view's parameters besides its filters and page numbers (none by default)."""
+        return []
+
+    def _is_paginated(self) -> bool:
+        action = getattr(self, "action", None)
+        return self.pagination_class is not None and (
+            action is None or action in self.paginated_actions
+        )
+
+    def allowed_query_parameters(self) -> dict[str, QueryParameter]:
+        allowed: dict[str, QueryParameter] = {}
+        filterset_class = self.query_filterset_class()
+        if filterset_class is not None:
+            for name, filter_ in filterset_class.base_filters.items():
+                many = isinstance(filter_, django_filters.MultipleChoiceFilter)
+                allowed[name] = QueryParameter(name, many=many)
+        if self._is_paginated():
+            for name in (
+                self.pagination_class.page_query_param,
+                self.pagination_class.page_size_query_param,
+            ):
+                allowed[name] = QueryParameter(name)
+        for parameter in self.query_parameters():
+            allowed[parameter.name] = parameter
+        return allowed
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if getattr(self, request.method.lower(), None) is not None:
+            # A method the view does not answer is a 405, whatever its query string.
+            self.check_query(request.query_params)
+
+    def check_query(self, query) -> None:
+        allowed = self.allowed_query_parameters()
+        errors: dict[str, list[str]] = {}
+        for name in query:
+            values = query.getlist(name)
+            problems = errors.setdefault(name, [])
+            parameter = allowed.get(name)
+            if parameter is None:
+                problems.append("Deze parameter bestaat niet.")
+                continue
+            if len(values) > 1 and not parameter.many:
+                problems.append("Geef deze parameter één keer op.")
+            for value in values:
+                if "\x00" in value:
+                    problems.append("Bevat een ongeldig teken.")
+                elif parameter.max_length and len(value) > parameter.max_length:
+                    problems.append(f"Maximaal {parameter.max_length} tekens.")
+                elif value and parameter.choices and value not in parameter.choices:
+                    problems.append(f"Kies uit: {', '.join(parameter.choices)}.")
+            if self._is_paginated() and name in (
+                self.pagination_class.page_query_param,
+                self.pagination_class.page_size_query_param,
+            ):
+                if any(
+                    value and not (DIGITS.fullmatch(value) and value.strip("0")) for value in values
+                ):
+                    problems.append("Geef een geheel getal van 1 of hoger.")
+        errors = {name: problems for name, problems in errors.items() if problems}
+        filterset_class = self.query_filterset_class()
+        if filterset_class is not None:
+            known = query.copy()
+            for name in errors:
+                known.pop(name, None)
+            model = filterset_class._meta.model
+            filterset = filterset_class(known, queryset=model._default_manager.none())
+            for name, problems in filterset.errors.items():
+                errors.setdefault(name, []).extend(problems)
+        if errors:
+            raise ValidationError(errors)

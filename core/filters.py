@@ -1,9 +1,58 @@
-"""Filters shared by the site's lists and the API: choosing among related terms by slug."""
+"""Filters shared by the site's lists and the API: a filterset that reads an empty value as no
+value, strict yes/no and whole-number filters, and choosing among related terms by slug."""
 
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+# The largest number a whole-number filter takes (a database integer), so that a longer number
+# is a clear 400 and never an overflow in the database.
+MAX_INTEGER = 2**31 - 1
+
+
+class FilterSet(django_filters.FilterSet):
+    """A filterset for which an empty value (`?gemeente=`, as a form with "all" sends) is no
+    value: it narrows nothing and is no error."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for name in list(data):
+                values = [value for value in data.getlist(name) if value != ""]
+                if values:
+                    data.setlist(name, values)
+                else:
+                    del data[name]
+        super().__init__(data, *args, **kwargs)
+
+
+class StrictBooleanField(forms.Field):
+    """`true` or `false`; anything else is an error (not silently "no filter")."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if value in ("true", "false"):
+            return value == "true"
+        raise forms.ValidationError(_("Kies true of false."), code="invalid")
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number from 1 to MAX_INTEGER."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_INTEGER)
+        super().__init__(*args, **kwargs)
 
 
 def related_choice(queryset: QuerySet, field_name: str, label) -> django_filters.Filter:
@@ -19,7 +68,7 @@ def related_choice(queryset: QuerySet, field_name: str, label) -> django_filters
     )
 
 
-class RelatedFilterSet(django_filters.FilterSet):
+class RelatedFilterSet(FilterSet):
     def filter_related(self, queryset: QuerySet, name: str, value) -> QuerySet:
         if not value:
             return queryset

@@ -7,7 +7,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.reverse import reverse
 
-from core.api import LinkSerializer, resource_links
+from core.api import LinkSerializer, StrictQueryParameters, resource_links
+from core.filters import MAX_INTEGER
 from dialogues.consensus import Level
 from dialogues.filters import StatementFilter
 from dialogues.models import Cluster, Dialogue, Poll, PollOption, Question, Statement
@@ -109,11 +110,11 @@ class QuestionSerializer(serializers.ModelSerializer):
     sectie = serializers.CharField(source="section")
     tekst = serializers.CharField(source="text")
     clusters = ClusterSerializer(many=True)
-    polls = PollSerializer(many=True)
+    peilingen = PollSerializer(source="polls", many=True)
 
     class Meta:
         model = Question
-        fields = ["nummer", "sectie", "tekst", "clusters", "polls"]
+        fields = ["nummer", "sectie", "tekst", "clusters", "peilingen"]
 
 
 class StatementSerializer(serializers.ModelSerializer):
@@ -161,12 +162,20 @@ class StatementSerializer(serializers.ModelSerializer):
         return statement.level or None
 
 
+WHOLE_NUMBER = {"type": "integer", "minimum": 1, "maximum": MAX_INTEGER}
+
+
 @extend_schema(tags=["dialogen"])
-class DialogueViewSet(viewsets.ReadOnlyModelViewSet):
-    """Dialogen: uitkomsten van online dialogen, met vragen, clusters, polls en stellingen."""
+class DialogueViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
+    """Dialogen: uitkomsten van online dialogen, met vragen, clusters, peilingen en
+    stellingen."""
 
     lookup_field = "slug"
     filterset_class = None
+    paginated_actions = ("list", "vragen", "stellingen")
+
+    def query_filterset_class(self):
+        return StatementFilter if self.action == "stellingen" else None
 
     def get_queryset(self):
         return Dialogue.objects.visible_to(self.request.user)
@@ -183,9 +192,10 @@ class DialogueViewSet(viewsets.ReadOnlyModelViewSet):
     def _dialogue(self, slug: str) -> Dialogue:
         return get_object_or_404(self.get_queryset(), slug=slug)
 
+    @extend_schema(responses=QuestionSerializer(many=True))
     @action(detail=True, url_path="vragen")
     def vragen(self, request, slug=None):
-        """De vragen in volgorde, met hun clusters (op rang) en polls."""
+        """De vragen in volgorde, met hun clusters (op rang) en peilingen."""
         questions = Question.objects.filter(dialogue=self._dialogue(slug)).prefetch_related(
             "clusters", "polls__options"
         )
@@ -196,10 +206,15 @@ class DialogueViewSet(viewsets.ReadOnlyModelViewSet):
         parameters=[
             OpenApiParameter("niveau", str, many=True, enum=Level.values),
             OpenApiParameter("polariserend", bool),
-            OpenApiParameter("vraag", int, description="Het nummer van de vraag"),
-            OpenApiParameter("cluster", int, description="Het id van een cluster"),
-            OpenApiParameter("tekst", str, description="Woorden in de stelling"),
-        ]
+            OpenApiParameter(
+                "vraag", WHOLE_NUMBER, description="Het nummer van de vraag (1 of hoger)"
+            ),
+            OpenApiParameter("cluster", WHOLE_NUMBER, description="Het id van een cluster"),
+            OpenApiParameter(
+                "tekst", {"type": "string", "maxLength": 200}, description="Woorden in de stelling"
+            ),
+        ],
+        responses=StatementSerializer(many=True),
     )
     @action(detail=True, url_path="stellingen")
     def stellingen(self, request, slug=None):

@@ -6,23 +6,25 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import BooleanFilter, FilterSet, IntegerFilter
 from dialogues.consensus import Level
+from dialogues.models import Statement
 
 
-class StatementFilter(django_filters.FilterSet):
+class StatementFilter(FilterSet):
     niveau = django_filters.MultipleChoiceFilter(
         field_name="level", choices=Level.choices, label=_("Draagvlak")
     )
-    polariserend = django_filters.BooleanFilter(
-        field_name="polarising",
-        label=_("Meningen verschillen"),
-        widget=django_filters.widgets.BooleanWidget,
-    )
-    vraag = django_filters.NumberFilter(field_name="question__number", label=_("Vraag"))
-    cluster = django_filters.NumberFilter(field_name="cluster_id", label=_("Cluster"))
+    polariserend = BooleanFilter(field_name="polarising", label=_("Meningen verschillen"))
+    vraag = IntegerFilter(field_name="question__number", label=_("Vraag"))
+    cluster = IntegerFilter(field_name="cluster_id", label=_("Cluster"))
     tekst = django_filters.CharFilter(
         method="filter_text", label=_("Woorden in de stelling"), max_length=200
     )
+
+    class Meta:
+        model = Statement
+        fields: list[str] = []
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         for word in value.split()[:10]:

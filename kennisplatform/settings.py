@@ -354,11 +354,16 @@ SPECTACULAR_SETTINGS = {
         "email": "api@kennisplatform-wijkaanpak.nl",
     },
     "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
-    "SERVERS": [{"url": f"{SITE_URL}/api/v1", "description": "Kennisplatform Wijkaanpak"}],
+    # Relative: the API answers where the document was fetched from (api/schema.py).
+    "SERVERS": [{"url": "/api/v1", "description": "Kennisplatform Wijkaanpak"}],
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.problems_and_version_header",
+    ],
     "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -1,13 +1,20 @@
 """REST API for topics (`/api/v1/themas`) and municipalities (`/api/v1/gemeenten`), each with
 the number of its practice cases that the caller may see."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
+from rest_framework.reverse import reverse
 
 from cases.selectors import with_visible_case_counts
+from core.api import LinkSerializer, StrictQueryParameters, resource_links
 from municipalities.api import MunicipalityRefSerializer
 from municipalities.models import Municipality
 from topics.models import Topic
+
+
+class ResourceLinksSerializer(serializers.Serializer):
+    self = LinkSerializer()
+    webpagina = LinkSerializer()
 
 
 class TopicSerializer(serializers.ModelSerializer):
@@ -16,18 +23,19 @@ class TopicSerializer(serializers.ModelSerializer):
     aantalPraktijkvoorbeelden = serializers.IntegerField(  # noqa: N815
         source="case_count", help_text="Alleen de praktijkvoorbeelden die u mag zien."
     )
-    webpagina = serializers.SerializerMethodField()
+    _links = serializers.SerializerMethodField()
 
     class Meta:
         model = Topic
-        fields = ["slug", "naam", "beschrijving", "aantalPraktijkvoorbeelden", "webpagina"]
+        fields = ["slug", "naam", "beschrijving", "aantalPraktijkvoorbeelden", "_links"]
 
-    def get_webpagina(self, topic: Topic) -> str:
-        return self.context["request"].build_absolute_uri(topic.get_absolute_url())
+    @extend_schema_field(ResourceLinksSerializer)
+    def get__links(self, topic: Topic) -> dict:
+        return resource_links(self.context["request"], topic, "api:topic-detail")
 
 
 @extend_schema(tags=["themas"])
-class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+class TopicViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
     """Thema's van het platform, met het aantal praktijkvoorbeelden per thema."""
 
     serializer_class = TopicSerializer
@@ -43,17 +51,25 @@ class MunicipalitySerializer(MunicipalityRefSerializer):
     aantalPraktijkvoorbeelden = serializers.IntegerField(  # noqa: N815
         source="case_count", help_text="Alleen de praktijkvoorbeelden die u mag zien."
     )
-    webpagina = serializers.SerializerMethodField()
+    _links = serializers.SerializerMethodField()
 
     class Meta(MunicipalityRefSerializer.Meta):
-        fields = [*MunicipalityRefSerializer.Meta.fields, "aantalPraktijkvoorbeelden", "webpagina"]
+        fields = [*MunicipalityRefSerializer.Meta.fields, "aantalPraktijkvoorbeelden", "_links"]
 
-    def get_webpagina(self, municipality: Municipality) -> str:
-        return self.context["request"].build_absolute_uri(municipality.get_absolute_url())
+    @extend_schema_field(ResourceLinksSerializer)
+    def get__links(self, municipality: Municipality) -> dict:
+        request = self.context["request"]
+        href = reverse(
+            "api:municipality-detail", kwargs={"cbsCode": municipality.cbs_code}, request=request
+        )
+        return {
+            "self": {"href": href},
+            "webpagina": {"href": request.build_absolute_uri(municipality.get_absolute_url())},
+        }
 
 
 @extend_schema(tags=["gemeenten"])
-class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
+class MunicipalityViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
     """Gemeenten met hun CBS-code; opvragen op CBS-code, bijvoorbeeld GM0363."""
 
     serializer_class = MunicipalitySerializer

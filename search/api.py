@@ -2,15 +2,24 @@
 
 from django.utils.html import strip_tags
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from core.api import LinkPagination, resource_links
-from search.services import search_site
+from cases.filters import CaseFilter
+from cases.models import EvidenceLevel, Outcome
+from core.api import (
+    LinkPagination,
+    LinkSerializer,
+    QueryParameter,
+    StrictQueryParameters,
+    resource_links,
+)
+from search.services import KINDS, search_site
+from textsearch.engine import MAX_QUERY_LENGTH, search_terms
 
 
 class FacetOptionSerializer(serializers.Serializer):
@@ -54,15 +63,40 @@ FILTER_PARAMETERS = [
     OpenApiParameter(name, OpenApiTypes.STR, many=True, description=description)
     for name, description in [
         ("thema", "Slug van een thema; meerdere waarden: een van deze"),
-        ("uitkomst", "geslaagd, mislukt of gemengd"),
         ("gemeente", "Slug van een gemeente"),
         ("domein", "Slug van een betrokken domein"),
         ("doelgroep", "Slug van een doelgroep"),
-        ("bewijsniveau", "Bewijsniveau"),
         ("tag", "Slug van een trefwoord"),
-        ("soort", "praktijkvoorbeeld, thema, stelling of wijkschakelaar"),
+    ]
+] + [
+    OpenApiParameter(name, str, enum=values, many=True, description=description)
+    for name, values, description in [
+        ("uitkomst", Outcome.values, "Uitkomst; meerdere waarden: een van deze"),
+        ("bewijsniveau", EvidenceLevel.values, "Bewijsniveau; meerdere waarden: een van deze"),
+        ("soort", list(KINDS), "Welke soorten inhoud; meerdere waarden: een van deze"),
     ]
 ]
+
+
+class SelfLinksSerializer(serializers.Serializer):
+    self = LinkSerializer()
+
+
+def self_link(route: str, slug: str, request) -> dict:
+    return {"self": {"href": reverse(route, kwargs={"slug": slug}, request=request)}}
+
+
+class DialogueRefSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    titel = serializers.CharField()
+    _links = SelfLinksSerializer()
+
+
+class ConnectorHitSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    naam = serializers.CharField()
+    rol = serializers.CharField()
+    _links = SelfLinksSerializer()
 
 
 class StatementHitSerializer(serializers.Serializer):
@@ -77,35 +111,46 @@ class StatementHitSerializer(serializers.Serializer):
     def get_niveau(self, statement) -> str | None:
         return statement.level or None
 
+    @extend_schema_field(DialogueRefSerializer)
     def get_dialoog(self, statement) -> dict:
         request = self.context["request"]
         return {
             "slug": statement.dialogue.slug,
             "titel": statement.dialogue.title,
-            "href": reverse(
-                "api:dialogue-detail", kwargs={"slug": statement.dialogue.slug}, request=request
-            ),
+            "_links": self_link("api:dialogue-detail", statement.dialogue.slug, request),
         }
 
 
-class SearchView(APIView):
+class SearchView(StrictQueryParameters, APIView):
     """Zoek in alle inhoud die u mag zien, het beste resultaat eerst, met facetten."""
 
     pagination_class = LinkPagination
+
+    def query_filterset_class(self):
+        return CaseFilter
+
+    def query_parameters(self):
+        return [
+            QueryParameter("q", max_length=MAX_QUERY_LENGTH),
+            QueryParameter("soort", many=True, choices=tuple(KINDS)),
+        ]
 
     @extend_schema(
         operation_id="zoeken",
         tags=["zoeken"],
         parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, required=True, description="Zoekwoorden"),
+            OpenApiParameter(
+                "q",
+                {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH},
+                required=True,
+                description="Zoekwoorden (zonder zoekwoorden, zoals alleen leestekens: 400)",
+            ),
             *FILTER_PARAMETERS,
-            OpenApiParameter("pagina", OpenApiTypes.INT),
-            OpenApiParameter("paginaGrootte", OpenApiTypes.INT),
         ],
         responses={200: SearchHitSerializer(many=True)},
     )
     def get(self, request):
-        if not (request.query_params.get("q") or "").strip():
+        if not search_terms(request.query_params.get("q", "")):
             raise ValidationError({"q": ["Geef een of meer zoekwoorden op."]})
         search = search_site(user=request.user, data=request.query_params)
         if search.filterset.errors:
@@ -130,9 +175,7 @@ class SearchView(APIView):
                 "slug": connector.slug,
                 "naam": connector.name,
                 "rol": connector.role,
-                "href": reverse(
-                    "api:connector-detail", kwargs={"slug": connector.slug}, request=request
-                ),
+                "_links": self_link("api:connector-detail", connector.slug, request),
             }
             for connector in beside.connectors
         ]

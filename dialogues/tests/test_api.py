@@ -25,7 +25,7 @@ def test_list_and_detail_in_dutch(client, dialogue):
     assert detail["beschrijving"] == "Een online dialoog over leefbaarheid."
 
 
-def test_questions_in_order_with_clusters_and_polls(client, dialogue):
+def test_questions_in_order_with_clusters_and_peilingen(client, dialogue):
     body = client.get("/api/v1/dialogen/dialoog-over-de-wijk/vragen").json()
     assert [q["nummer"] for q in body["resultaten"]] == [1, 2]
     first, second = body["resultaten"]
@@ -33,7 +33,7 @@ def test_questions_in_order_with_clusters_and_polls(client, dialogue):
         ("Vertrouwen", 1),
         ("Lange adem", 2),
     ]
-    assert second["polls"][0]["opties"] == [
+    assert second["peilingen"][0]["opties"] == [
         {"tekst": "Goed", "stemmen": 12},
         {"tekst": "Matig", "stemmen": 30},
     ]

@@ -30,7 +30,10 @@ def test_the_list_holds_every_municipality_by_name(client, amsterdam):
         "naam": "Amsterdam",
         "cbsCode": "GM0363",
         "aantalPraktijkvoorbeelden": 1,
-        "webpagina": "http://testserver/gemeenten/amsterdam/",
+        "_links": {
+            "self": {"href": "http://testserver/api/v1/gemeenten/GM0363"},
+            "webpagina": {"href": "http://testserver/gemeenten/amsterdam/"},
+        },
     }
 
 

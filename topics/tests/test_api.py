@@ -41,7 +41,10 @@ def test_the_list_holds_every_topic_with_dutch_fields(client, topic):
         "naam": "Buurtkracht",
         "beschrijving": "Wat bewoners zelf doen.",
         "aantalPraktijkvoorbeelden": 0,
-        "webpagina": "http://testserver/themas/buurtkracht/",
+        "_links": {
+            "self": {"href": "http://testserver/api/v1/themas/buurtkracht"},
+            "webpagina": {"href": "http://testserver/themas/buurtkracht/"},
+        },
     }
 
 
