@@ -114,9 +114,11 @@ def test_facets_never_count_hidden_cases(cases, client):
     assert sum(o.count for o in facets["gemeente"].options) == 2
 
 
-def test_a_filter_on_a_hidden_value_finds_nothing(cases, client):
+def test_a_filter_on_a_hidden_value_is_refused_like_an_unknown_one(cases, client):
     response = client.get("/praktijkvoorbeelden/?tag=geheim")
-    assert response.context["page"].paginator.count == 0
+    unknown = client.get("/praktijkvoorbeelden/?tag=bestaat-niet")
+    assert "Een deel van de filters klopt niet" in response.content.decode()
+    assert response.context["page"].paginator.count == unknown.context["page"].paginator.count
     assert SECRET_WORD not in response.content.decode()
 
 
