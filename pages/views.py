@@ -1,8 +1,8 @@
 """Pages that gather several kinds of content: the home page, topic pages and municipality
 pages. Each kind comes through its own `visible_to(user)`; counts count visible cases only."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 
 from cases.models import Case
 from cases.selectors import with_visible_case_counts
@@ -62,7 +62,14 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
 
 
 def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality.objects.visible_to(request.user), slug=slug)
+    municipalities = Municipality.objects.visible_to(request.user)
+    municipality = municipalities.filter(slug=slug).first()
+    if municipality is None:
+        # /gemeenten/GM0363/, an old code from before a merger, or an old name's address.
+        found = municipalities.find(slug)
+        if found is None:
+            raise Http404
+        return redirect(found, permanent=True)
     cases = Case.objects.visible_to(request.user).filter(municipality=municipality)
     return render(
         request,
