@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "api",
     "search",
     "pages",
+    "embeds",
     # Wagtail: the editors' back office.
     "wagtail.contrib.settings",
     "wagtail.users",
@@ -126,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kennisplatform.context_processors.site",
+                "embeds.context_processors.alternates",
             ],
         },
     },

@@ -5,6 +5,7 @@ from django.views.i18n import set_language
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from embeds import views as embeds
 from kennisplatform import views
 from kennisplatform.sitemaps import sitemaps
 from pages import views as pages
@@ -18,6 +19,8 @@ urlpatterns = [
     path("dialogen/", include("dialogues.urls")),
     path("wijkschakelaars/", include("connectors.urls")),
     path("zoeken/", include("search.urls")),
+    path("embed/", include("embeds.urls")),
+    path("oembed", embeds.oembed, name="oembed"),
     path("api/v1/", include("api.urls")),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
