@@ -1,6 +1,7 @@
 """Pages that gather several kinds of content: the home page, topic pages and municipality
 pages. Each kind comes through its own `visible_to(user)`; counts count visible cases only."""
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -53,11 +54,23 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def municipality_list(request: HttpRequest) -> HttpResponse:
+    """Municipalities with cases; `?naam=` finds any municipality (by name, other name or
+    CBS code), with or without cases."""
+    name = request.GET.get("naam", "").strip()[:100]
     municipalities = with_visible_case_counts(
         Municipality.objects.visible_to(request.user), request.user
-    ).filter(case_count__gt=0)
+    )
+    if name:
+        found = Municipality.objects.find(name)
+        municipalities = municipalities.filter(
+            Q(name__icontains=name) | Q(pk=found.pk if found else None)
+        )
+    else:
+        municipalities = municipalities.filter(case_count__gt=0)
     return render(
-        request, "municipalities/municipality_list.html", {"municipalities": municipalities}
+        request,
+        "municipalities/municipality_list.html",
+        {"municipalities": municipalities, "name": name},
     )
 
 

@@ -142,3 +142,11 @@ def loader_file(name):
     from municipalities.loader import DATA_DIR
 
     return DATA_DIR / name
+
+
+def test_the_municipality_list_finds_any_municipality_by_name_or_code(client):
+    listed = client.get("/gemeenten/", {"naam": "Den Haag"}).context["municipalities"]
+    assert [m.cbs_code for m in listed] == ["GM0518"]
+    listed = client.get("/gemeenten/", {"naam": "GM0599"}).context["municipalities"]
+    assert [m.name for m in listed] == ["Rotterdam"]
+    assert list(client.get("/gemeenten/").context["municipalities"]) == []  # none with cases
