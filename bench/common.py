@@ -61,8 +61,10 @@ def municipalities(names: list[str]) -> list:
 
     from municipalities.models import Municipality
 
+    # Real names are known already (every Dutch municipality is loaded by a migration).
     return [
-        Municipality.objects.get_or_create(
+        Municipality.objects.find(name)
+        or Municipality.objects.get_or_create(
             cbs_code=f"GM{9000 + i:04d}", defaults={"name": name, "slug": slugify(name)}
         )[0]
         for i, name in enumerate(names)

@@ -24,7 +24,12 @@ class CaseFilter(RelatedFilterSet):
     uitkomst = django_filters.MultipleChoiceFilter(
         choices=Outcome.choices, field_name="outcome", distinct=False, label=_("Uitkomst")
     )
-    gemeente = related_choice(Municipality.objects.all(), "municipality", _("Gemeente"))
+    gemeente = related_choice(
+        Municipality.objects.all(),
+        "municipality",
+        _("Gemeente"),
+        resolve=Municipality.objects.slugs_by_code,  # ?gemeente=GM0363 as well as =amsterdam
+    )
     domein = related_choice(Domain.objects.all(), "domains", _("Betrokken domein"))
     doelgroep = related_choice(TargetGroup.objects.all(), "target_groups", _("Doelgroep"))
     bewijsniveau = django_filters.MultipleChoiceFilter(

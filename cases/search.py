@@ -154,7 +154,7 @@ def _chosen_values(filterset: CaseFilter) -> dict[str, set[str]]:
 def case_search(*, user: Visitor, data: QueryDict) -> CaseSearch:
     """The cases `user` may see that match the words in `data["q"]` and its filters."""
     query = (data.get("q") or "").strip()[:MAX_QUERY_LENGTH]
-    filter_data = data.copy()
+    filter_data = CaseFilter.canonical(data)  # ?gemeente=GM0363 shows as the chosen Amsterdam
     filter_data.pop("q", None)  # the words are searched, not filtered on
     filterset = CaseFilter(filter_data, queryset=Case.objects.visible_to(user))
     token = content_state.token()

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cases.models import Case, CaseSource, Domain, EvidenceLevel, Outcome, TargetGroup
+from municipalities.loader import name_key
 from municipalities.models import Municipality
 from spaces.models import Space
 from topics.models import Topic
@@ -74,10 +75,16 @@ class _Lookups:
     domains: dict[str, Domain]
     target_groups: dict[str, TargetGroup]
 
+    def municipality(self, text: str) -> Municipality | None:
+        """By name, a name in common use ("Den Haag"), or a CBS code, old codes included."""
+        return self.municipalities.get(name_key(text)) or self.municipalities.get(
+            text.strip().casefold()
+        )
+
     @classmethod
     def load(cls) -> _Lookups:
         return cls(
-            municipalities={m.name.casefold(): m for m in Municipality.objects.all()},
+            municipalities=Municipality.objects.lookup_table(),
             topics={t.name.casefold(): t for t in Topic.objects.all()},
             spaces={s.slug: s for s in Space.objects.all()},
             domains={d.slug: d for d in Domain.objects.all()},
@@ -185,8 +192,12 @@ def _reference_problems(item: dict[str, Any], lookups: _Lookups, error) -> None:
     if municipality not in (None, ""):
         if not isinstance(municipality, str):
             error("municipality", "moet de naam van een gemeente zijn.")
-        elif municipality.casefold() not in lookups.municipalities:
-            error("municipality", f"gemeente '{municipality}' is onbekend.")
+        elif lookups.municipality(municipality) is None:
+            error(
+                "municipality",
+                f"gemeente '{municipality}' is onbekend (gebruik de naam of de CBS-code, "
+                "bijvoorbeeld 'Den Haag' of 'GM0518').",
+            )
     for name, table, what in (
         ("topics", lookups.topics, "thema"),
         ("domains", lookups.domains, "domein"),
@@ -282,9 +293,7 @@ def _apply_fields(case: Case, item: dict[str, Any], lookups: _Lookups) -> set[st
         values["outcome"] = IMPORT_OUTCOMES[item["outcome"]]
     values.update({name: item.get(name, "").strip() for name in OPTIONAL_TEXT})
     municipality, space = item.get("municipality"), item.get("space")
-    values["municipality"] = (
-        lookups.municipalities[municipality.casefold()] if municipality else None
-    )
+    values["municipality"] = lookups.municipality(municipality) if municipality else None
     values["space"] = lookups.spaces[space] if space else None
     values["neighbourhoods"] = ", ".join(n.strip() for n in item.get("neighbourhoods", []))
     values["period_start"] = item.get("period_start")

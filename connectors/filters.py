@@ -10,7 +10,12 @@ from topics.models import Topic
 
 
 class ConnectorFilter(RelatedFilterSet):
-    gemeente = related_choice(Municipality.objects.all(), "municipality", _("Gemeente"))
+    gemeente = related_choice(
+        Municipality.objects.all(),
+        "municipality",
+        _("Gemeente"),
+        resolve=Municipality.objects.slugs_by_code,  # ?gemeente=GM0363 as well as =amsterdam
+    )
     thema = related_choice(Topic.objects.all(), "topics", _("Expertise"))
     soort = django_filters.MultipleChoiceFilter(
         choices=Kind.choices, field_name="kind", label=_("Soort")

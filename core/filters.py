@@ -3,10 +3,14 @@ value, strict yes/no and whole-number filters, and choosing among related terms 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelMultipleChoiceField
 
 # The largest number a whole-number filter takes (a database integer), so that a longer number
 # is a clear 400 and never an overflow in the database.
@@ -55,16 +59,44 @@ class IntegerFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-def related_choice(queryset: QuerySet, field_name: str, label) -> django_filters.Filter:
-    """Choose one or more of the related terms in `queryset` by their slug; several values
-    are alternatives (OR)."""
-    return django_filters.ModelMultipleChoiceFilter(
+# Values typed for a term that are not its slug (e.g. a CBS code) → the slugs they stand for.
+Resolver = Callable[[list[str]], dict[str, str]]
+
+
+class SlugOrOtherField(ModelMultipleChoiceField):
+    """Chooses terms by slug, or by another value that `resolve` turns into a slug."""
+
+    def __init__(self, *args, resolve: Resolver | None = None, **kwargs):
+        self.resolve = resolve
+        super().__init__(*args, **kwargs)
+
+    def _check_values(self, value):
+        if self.resolve is not None:
+            values = [str(v) for v in value]
+            other = self.resolve(values)
+            value = [other.get(v, v) for v in values]
+        return super()._check_values(value)
+
+
+class RelatedChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = SlugOrOtherField
+
+
+def related_choice(
+    queryset: QuerySet, field_name: str, label, resolve: Resolver | None = None
+) -> django_filters.Filter:
+    """Choose one or more of the related terms in `queryset` by their slug (or by another
+    value `resolve` knows, such as a municipality's CBS code); several values are
+    alternatives (OR)."""
+    extra = {"resolve": resolve} if resolve is not None else {}
+    return RelatedChoiceFilter(
         queryset=queryset,
         to_field_name="slug",
         field_name=field_name,
         method="filter_related",
         distinct=False,  # filter_related uses a subquery: no duplicate rows to remove
         label=label,
+        **extra,
     )
 
 
@@ -75,3 +107,17 @@ class RelatedFilterSet(FilterSet):
         # A subquery instead of a join keeps one row per object without DISTINCT.
         model = queryset.model
         return queryset.filter(pk__in=model.objects.filter(**{f"{name}__in": value}).values("pk"))
+
+    @classmethod
+    def canonical(cls, data: QueryDict) -> QueryDict:
+        """`data` with other values (e.g. `gemeente=GM0363`) replaced by the slugs they stand
+        for, so that lists show them as the chosen terms they are."""
+        data = data.copy()
+        for name, filter_ in cls.base_filters.items():
+            resolve = filter_.extra.get("resolve")
+            values = data.getlist(name)
+            if resolve is not None and values:
+                other = resolve(values)
+                if other:
+                    data.setlist(name, [other.get(v, v) for v in values])
+        return data

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "search",
     "pages",
     "ops",
+    "embeds",
     # Wagtail: the editors' back office.
     "wagtail.contrib.settings",
     "wagtail.users",
@@ -134,6 +135,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kennisplatform.context_processors.site",
+                "embeds.context_processors.alternates",
             ],
         },
     },

@@ -4,6 +4,7 @@ from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from embeds import views as embeds
 from kennisplatform import views
 from kennisplatform.sitemaps import sitemaps
 from ops.health import health
@@ -18,6 +19,8 @@ urlpatterns = [
     path("dialogen/", include("dialogues.urls")),
     path("wijkschakelaars/", include("connectors.urls")),
     path("zoeken/", include("search.urls")),
+    path("embed/", include("embeds.urls")),
+    path("oembed", embeds.oembed, name="oembed"),
     path("api/v1/", include("api.urls")),
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),

@@ -2,12 +2,14 @@
 
 from django.urls import path
 
+from cases.feeds import MunicipalityCaseFeed, TopicCaseFeed
 from pages import views
 
 topic_patterns = (
     [
         path("", views.topic_list, name="list"),
         path("<slug:slug>/", views.topic_detail, name="detail"),
+        path("<slug:slug>/feed/", TopicCaseFeed(), name="feed"),
     ],
     "topics",
 )
@@ -15,6 +17,7 @@ municipality_patterns = (
     [
         path("", views.municipality_list, name="list"),
         path("<slug:slug>/", views.municipality_detail, name="detail"),
+        path("<slug:slug>/feed/", MunicipalityCaseFeed(), name="feed"),
     ],
     "municipalities",
 )

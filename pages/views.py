@@ -1,8 +1,9 @@
 """Pages that gather several kinds of content: the home page, topic pages and municipality
 pages. Each kind comes through its own `visible_to(user)`; counts count visible cases only."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 
 from cases.models import Case
 from cases.selectors import with_visible_case_counts
@@ -53,16 +54,35 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def municipality_list(request: HttpRequest) -> HttpResponse:
+    """Municipalities with cases; `?naam=` finds any municipality (by name, other name or
+    CBS code), with or without cases."""
+    name = request.GET.get("naam", "").strip()[:100]
     municipalities = with_visible_case_counts(
         Municipality.objects.visible_to(request.user), request.user
-    ).filter(case_count__gt=0)
+    )
+    if name:
+        found = Municipality.objects.find(name)
+        municipalities = municipalities.filter(
+            Q(name__icontains=name) | Q(pk=found.pk if found else None)
+        )
+    else:
+        municipalities = municipalities.filter(case_count__gt=0)
     return render(
-        request, "municipalities/municipality_list.html", {"municipalities": municipalities}
+        request,
+        "municipalities/municipality_list.html",
+        {"municipalities": municipalities, "name": name},
     )
 
 
 def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality.objects.visible_to(request.user), slug=slug)
+    municipalities = Municipality.objects.visible_to(request.user)
+    municipality = municipalities.filter(slug=slug).first()
+    if municipality is None:
+        # /gemeenten/GM0363/, an old code from before a merger, or an old name's address.
+        found = municipalities.find(slug)
+        if found is None:
+            raise Http404
+        return redirect(found, permanent=True)
     cases = Case.objects.visible_to(request.user).filter(municipality=municipality)
     return render(
         request,

@@ -23,7 +23,7 @@ FLOORS: list[list[str]] = [
     ["spaces", "municipalities", "topics"],
     ["cases"],
     ["dialogues", "connectors"],
-    ["search", "pages", "api", "kennisplatform"],
+    ["search", "pages", "embeds", "api", "kennisplatform"],
 ]
 RANK = {app: (floor, n) for floor, apps in enumerate(FLOORS) for n, app in enumerate(apps)}
 SKIP_PARTS = {"tests", "migrations", ".venv", "bench", "scripts"}

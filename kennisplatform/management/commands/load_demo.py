@@ -5,7 +5,6 @@ Idempotent: a second run changes nothing. Refuses to run in production (DEBUG=0)
 because it creates an editor account.
 """
 
-import csv
 import json
 import secrets
 from pathlib import Path
@@ -22,12 +21,12 @@ from connectors.models import Connector
 from connectors.services import consent_give
 from dialogues.importers import read_path
 from dialogues.services import dialogue_import, existing_dialogue
-from municipalities.models import Municipality
+from municipalities.loader import load_files
+from municipalities.models import Municipality, MunicipalityAlias
 from spaces.models import Space
 from topics.models import Topic
 
 BASE_DIR = Path(settings.BASE_DIR)
-MUNICIPALITIES_CSV = BASE_DIR / "municipalities" / "data" / "gemeenten.csv"
 DEMO_CASES = BASE_DIR / "cases" / "demo" / "demo_cases.json"
 DEMO_DIALOGUE = BASE_DIR / "dialogues" / "demo" / "bzk-2020"
 DEMO_CONNECTORS = BASE_DIR / "connectors" / "demo" / "connectors.json"
@@ -59,12 +58,8 @@ class Command(BaseCommand):
         self.ensure_demo_editor()
 
     def load_municipalities(self):
-        with MUNICIPALITIES_CSV.open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                Municipality.objects.get_or_create(
-                    cbs_code=row["cbs_code"],
-                    defaults={"name": row["naam"], "slug": _slug(row["naam"])},
-                )
+        # Every municipality is loaded by a migration already; this repairs a changed list.
+        load_files(Municipality, MunicipalityAlias)
 
     def load_dialogue(self) -> str:
         """The 2020 dialogue the platform grew from (dialogues/demo/bzk-2020); once."""
@@ -86,7 +81,7 @@ class Command(BaseCommand):
                 role=item["role"],
                 organisation=item["organisation"],
                 kind=item["kind"],
-                municipality=Municipality.objects.filter(name=item["municipality"]).first(),
+                municipality=Municipality.objects.find(item["municipality"]),
                 neighbourhoods=item["neighbourhoods"],
                 mandate=item["mandate"],
                 bio=item["bio"],
@@ -141,9 +136,3 @@ class Command(BaseCommand):
                 f"'{DEMO_EDITOR}' en wachtwoord '{password}'."
             )
         )
-
-
-def _slug(name: str) -> str:
-    from django.utils.text import slugify
-
-    return slugify(name.replace("'s-", "s-"))

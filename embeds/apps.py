@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EmbedsConfig(AppConfig):
+    name = "embeds"
+    verbose_name = _("Insluiten")
+
+    def ready(self) -> None:
+        from core import state
+        from embeds.models import EmbedTheme
+
+        state.track(EmbedTheme)
