@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +10,7 @@ from kennisplatform import views
 from kennisplatform.sitemaps import sitemaps
 from pages import views as pages
 from pages.urls import municipality_patterns, topic_patterns
+from pages.views_personal import personal_page
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -19,7 +21,17 @@ urlpatterns = [
     path("wijkschakelaars/", include("connectors.urls")),
     path("zoeken/", include("search.urls")),
     path("api/v1/", include("api.urls")),
+    # One login for the site and the back office: Wagtail's own login form is not served (it
+    # has no rate limit and no second step); its address leads to the accounts login.
+    path(
+        "beheer/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
     path("beheer/", include(wagtailadmin_urls)),
+    path("account/", include("allauth.urls")),
+    path("mijn/", personal_page, name="mijn"),
+    path("mijn/", include("accounts.urls")),
+    path("mijn/wijkschakelaar/", include("connectors.urls_self")),
     path("documenten/", include(wagtaildocs_urls)),
     path("taal/", set_language, name="set_language"),
     path("robots.txt", views.robots_txt),

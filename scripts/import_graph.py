@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOORS: list[list[str]] = [
     ["core"],
     ["textsearch"],
-    ["spaces", "municipalities", "topics"],
+    ["spaces", "municipalities", "topics", "accounts"],
     ["cases"],
     ["dialogues", "connectors"],
     ["search", "pages", "api", "kennisplatform"],
