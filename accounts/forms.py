@@ -62,6 +62,10 @@ class ChangePasswordForm(DutchFieldsMixin, allauth_forms.ChangePasswordForm):
     pass
 
 
+class ReauthenticateForm(DutchFieldsMixin, allauth_forms.ReauthenticateForm):
+    pass
+
+
 class AddEmailForm(DutchFieldsMixin, allauth_forms.AddEmailForm):
     labels = {"email": _("Nieuw e-mailadres")}
 
