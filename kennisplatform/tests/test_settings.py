@@ -110,12 +110,14 @@ def test_an_anonymous_page_is_kept_apart_from_signed_in_ones(client):
 
 
 @pytest.mark.django_db
-def test_the_back_office_login_may_be_framed_by_itself_only(client):
-    response = client.get(f"{ADMIN_PREFIX}login/")
+def test_the_one_login_may_not_be_framed(client):
+    """The back office's login address leads to the site's login (accounts), framed by no one."""
+    assert client.get(f"{ADMIN_PREFIX}login/")["Location"] == "/account/login/"
+    response = client.get("/account/login/")
 
     assert response.status_code == 200
-    assert response["X-Frame-Options"] == "SAMEORIGIN"
-    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
