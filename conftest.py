@@ -74,3 +74,11 @@ def fresh_caches():
     """Every test starts with empty caches: what one test kept never answers another."""
     cache.clear()
     forget()
+
+
+@pytest.fixture(autouse=True)
+def editors_without_second_step(settings):
+    """Tests log editors in with `force_login`, which skips the login and its second step
+    (TOTP). Two-factor enforcement for editors is tested in accounts/tests/, which turns it on;
+    production has it on (settings.ACCOUNTS_EDITOR_MFA_REQUIRED, default True)."""
+    settings.ACCOUNTS_EDITOR_MFA_REQUIRED = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -34,6 +35,69 @@ def consent_withdraw(*, connector: Connector, user=None) -> int:
     changed()  # QuerySet.update sends no signal
     logger.info("Consent withdrawn for connector %s by %s", connector.pk, user)
     return withdrawn
+
+
+# What a wijkschakelaar may change on their own profile ("Mijn kennisplatform"); the name, the
+# address, the linked cases and the consent records stay with the editors.
+OWNER_FIELDS = (
+    "role",
+    "organisation",
+    "kind",
+    "municipality",
+    "neighbourhoods",
+    "mandate",
+    "bio",
+    "open_for_questions",
+)
+
+
+def _check_owner(connector: Connector, user) -> None:
+    if not (user.is_authenticated and connector.user_id == user.pk):
+        raise PermissionDenied("Only the person linked to this profile may change it here.")
+
+
+@transaction.atomic
+def profile_update_by_owner(*, connector: Connector, user, changes: dict) -> Connector:
+    """The person changes their own profile: validated by the model like the back office, and
+    kept as a revision (who, when, what) like every other change."""
+    _check_owner(connector, user)
+    for field in OWNER_FIELDS:
+        if field in changes:
+            setattr(connector, field, changes[field])
+    if "topics" in changes:
+        connector.topics.set(changes["topics"])
+    connector.full_clean()
+    connector.save()  # also writes the (parental) topics
+    connector.save_revision(user=user)
+    logger.info("Connector %s updated by its owner (user %s)", connector.pk, user.pk)
+    return connector
+
+
+def consent_give_by_owner(*, connector: Connector, user) -> Consent:
+    _check_owner(connector, user)
+    return consent_give(
+        connector=connector,
+        given_by=f"{connector.name} zelf (account {user.pk})",
+        purpose=str(Consent._meta.get_field("purpose").default),
+        how="Via Mijn kennisplatform",
+        user=user,
+    )
+
+
+def consent_withdraw_by_owner(*, connector: Connector, user) -> int:
+    _check_owner(connector, user)
+    return consent_withdraw(connector=connector, user=user)
+
+
+def account_closing(*, user, **kwargs) -> None:
+    """The person closes their account (accounts.signals.account_closing): their profile is
+    hidden at once (consent withdrawn) and no longer linked to an account."""
+    connector = Connector.objects.filter(user=user).first()
+    if connector is None:
+        return
+    consent_withdraw(connector=connector, user=user)
+    Connector.objects.filter(pk=connector.pk).update(user=None)
+    logger.info("Connector %s unlinked: its account %s was closed", connector.pk, user.pk)
 
 
 def personal_data(connector: Connector) -> dict:

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -10,6 +11,7 @@ from kennisplatform.sitemaps import sitemaps
 from ops.health import health
 from pages import views as pages
 from pages.urls import municipality_patterns, topic_patterns
+from pages.views_personal import personal_page
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -22,7 +24,17 @@ urlpatterns = [
     path("embed/", include("embeds.urls")),
     path("oembed", embeds.oembed, name="oembed"),
     path("api/v1/", include("api.urls")),
+    # One login for the site and the back office: Wagtail's own login form is not served (it
+    # has no rate limit and no second step); its address leads to the accounts login.
+    path(
+        "beheer/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
     path("beheer/", include(wagtailadmin_urls)),
+    path("account/", include("allauth.urls")),
+    path("mijn/", personal_page, name="mijn"),
+    path("mijn/", include("accounts.urls")),
+    path("mijn/wijkschakelaar/", include("connectors.urls_self")),
     path("documenten/", include(wagtaildocs_urls)),
     path("taal/", views.choose_language, name="set_language"),
     path("robots.txt", views.robots_txt),

@@ -35,6 +35,8 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from core.state import changed
+
 FORMAT = "kennisplatform-backup"
 VERSION = 1
 MANIFEST = "manifest.json"
@@ -47,12 +49,12 @@ EXCLUDED_MODELS = [
     "auth.Permission",  # likewise
     "sessions",  # nobody stays signed in across a restore
     "wagtailsearch",  # the search index: `update_index` rebuilds it after a restore
-    "site_search",  # the search cache token: renewed after a restore
+    "core.ContentState",  # the content cache token: renewed after a restore
     "django_tasks_database",  # results of background tasks
     "wagtailadmin.EditingSession",  # who has an edit form open right now
 ]
 # Kept in the target database when restoring (the archive has none of their rows).
-KEPT_MODELS = ["contenttypes.ContentType", "auth.Permission", "site_search.SearchState"]
+KEPT_MODELS = ["contenttypes.ContentType", "auth.Permission", "core.ContentState"]
 
 # Any of these holding a row means the install has content of its own.
 CONTENT_MODELS = [
@@ -289,7 +291,5 @@ def restore_backup(path: Path, *, force: bool = False) -> RestoreResult:
             for name in written:
                 default_storage.delete(name)
             raise
-    from search.state import changed
-
-    changed()  # every search result cached before the restore is stale
+    changed()  # every page and search result cached before the restore is stale
     return RestoreResult(objects=counts, media=media)

@@ -20,10 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOORS: list[list[str]] = [
     ["core"],
     ["textsearch"],
-    ["spaces", "municipalities", "topics"],
+    ["spaces", "municipalities", "topics", "accounts"],
     ["cases"],
     ["dialogues", "connectors"],
-    ["search", "pages", "embeds", "api", "kennisplatform"],
+    ["search", "pages", "embeds", "api", "ops", "kennisplatform"],
 ]
 RANK = {app: (floor, n) for floor, apps in enumerate(FLOORS) for n, app in enumerate(apps)}
 SKIP_PARTS = {"tests", "migrations", ".venv", "bench", "scripts"}

@@ -33,11 +33,42 @@ def test_demo_content_is_complete(var_dir, capsys):
         assert case.tags.exists(), case.title
     assert Municipality.objects.filter(cbs_code="GM0344", name="Utrecht").exists()
     output = capsys.readouterr().out
-    password = (var_dir / "demo-login.txt").read_text().strip()
-    assert f"gebruikersnaam 'redacteur' en wachtwoord '{password}'" in output
+    logins = dict(
+        line.split()
+        for line in (var_dir / "demo-login.txt").read_text().splitlines()
+        if not line.startswith("#")
+    )
+    assert f"e-mailadres 'redacteur@example.org' en wachtwoord '{logins['redacteur']}'" in output
+    assert f"e-mailadres 'lid@example.org', wachtwoord '{logins['lid']}'" in output
+    assert logins["totp"] in output
     editor = User.objects.get(username="redacteur")
-    assert editor.check_password(password)
+    assert editor.check_password(logins["redacteur"])
     assert editor.has_perm("cases.publish_case")
+    member = User.objects.get(username="lid")
+    assert member.check_password(logins["lid"])
+    assert not member.has_perm("cases.change_case")
+    assert member.connector.is_example
+
+
+def test_demo_editor_logs_in_with_password_and_code(var_dir, client, capsys, settings):
+    """What `make run` prints is enough to log in, second step included."""
+    settings.ACCOUNTS_EDITOR_MFA_REQUIRED = True
+    call_command("load_demo")
+    password = next(
+        line.split()[1]
+        for line in (var_dir / "demo-login.txt").read_text().splitlines()
+        if line.startswith("redacteur ")
+    )
+    capsys.readouterr()
+    response = client.post(
+        "/account/login/", {"login": "redacteur@example.org", "password": password}
+    )
+    assert response["Location"] == "/account/2fa/authenticate/"
+    call_command("load_demo", "--code")
+    code = capsys.readouterr().out.strip()
+    response = client.post("/account/2fa/authenticate/", {"code": code})
+    assert response.status_code == 302
+    assert client.get("/beheer/").status_code == 200
 
 
 def test_demo_leaves_out_contact_details(var_dir):

@@ -14,7 +14,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from PIL import Image as PillowImage
-from search.engine import ranked
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
@@ -24,6 +23,7 @@ from connectors.tests.factories import ConnectorFactory
 from dialogues.models import Statement
 from dialogues.tests.factories import make_dialogue
 from ops.backup import MANIFEST
+from textsearch.engine import ranked
 from topics.tests.factories import TopicFactory
 
 
@@ -62,7 +62,7 @@ def row_counts() -> dict[str, int]:
         model._meta.label: model._base_manager.count()
         for model in apps.get_models()
         if model._meta.label
-        not in {"contenttypes.ContentType", "auth.Permission", "site_search.SearchState"}
+        not in {"contenttypes.ContentType", "auth.Permission", "core.ContentState"}
         and model._meta.app_label not in {"wagtailsearch", "sessions", "django_tasks_database"}
         and model._meta.db_table in connection.introspection.table_names()
     }

@@ -1,14 +1,27 @@
 """Demo content for a local site: municipalities, the seed cases, the 2020 dialogue, a closed
-space, a demo editor.
+space, a demo editor and a demo member.
 
 Idempotent: a second run changes nothing. Refuses to run in production (DEBUG=0) unless forced,
-because it creates an editor account.
+because it creates an editor account. The logins (e-mail address, password, and the editor's
+TOTP secret for the second login step) are printed and kept in var/demo-login.txt, so that later
+runs print the same; `load_demo --code` prints the editor's current 6-digit code.
 """
 
 import json
 import secrets
+import time
 from pathlib import Path
 
+from allauth.account.models import EmailAddress
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+)
+from allauth.mfa.utils import decrypt
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand, CommandError
@@ -31,6 +44,12 @@ DEMO_CASES = BASE_DIR / "cases" / "demo" / "demo_cases.json"
 DEMO_DIALOGUE = BASE_DIR / "dialogues" / "demo" / "bzk-2020"
 DEMO_CONNECTORS = BASE_DIR / "connectors" / "demo" / "connectors.json"
 DEMO_EDITOR = "redacteur"
+DEMO_MEMBER = "lid"
+DEMO_ACCOUNTS = {
+    # user name: (e-mail address, first name, last name, editor)
+    DEMO_EDITOR: ("redacteur@example.org", "Demo", "Redacteur", True),
+    DEMO_MEMBER: ("lid@example.org", "Demo", "Lid", False),
+}
 DEMO_LOGIN_FILE = Path(settings.VAR_DIR) / "demo-login.txt"
 
 
@@ -39,10 +58,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Ook met DEBUG=0 uitvoeren")
+        parser.add_argument(
+            "--code",
+            action="store_true",
+            help="Toon alleen de huidige inlogcode (tweede stap) van de demo-redacteur",
+        )
 
-    def handle(self, *args, force: bool, **options):
+    def handle(self, *args, force: bool, code: bool = False, **options):
         if not settings.DEBUG and not force:
             raise CommandError("load_demo is voor ontwikkeling; gebruik --force met DEBUG=0.")
+        if code:
+            self.print_current_code()
+            return
         with transaction.atomic():
             self.load_municipalities()
             self.load_spaces()
@@ -55,7 +82,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Dialoog: {dialogue}")
         self.stdout.write(f"Wijkschakelaars: {connectors} nieuw (verzonnen voorbeelden)")
-        self.ensure_demo_editor()
+        self.ensure_demo_accounts()
 
     def load_municipalities(self):
         # Every municipality is loaded by a migration already; this repairs a changed list.
@@ -111,28 +138,86 @@ class Command(BaseCommand):
             },
         )
 
-    def ensure_demo_editor(self):
-        user = User.objects.filter(username=DEMO_EDITOR).first()
-        if user is not None and DEMO_LOGIN_FILE.exists():
-            password = DEMO_LOGIN_FILE.read_text(encoding="utf-8").strip()
-        else:
-            password = secrets.token_urlsafe(12)
-            if user is None:
-                user = User(
-                    username=DEMO_EDITOR,
-                    first_name="Demo",
-                    last_name="Redacteur",
-                    email="redacteur@example.org",
+    def ensure_demo_accounts(self):
+        """The demo editor (both editor groups, two-factor on) and a demo member, with verified
+        e-mail addresses; the member keeps a demo wijkschakelaar profile."""
+        logins = read_logins()
+        missing = any(
+            name not in logins or not User.objects.filter(username=name).exists()
+            for name in DEMO_ACCOUNTS
+        ) or not logins.get("totp")
+        if missing:
+            logins = {name: secrets.token_urlsafe(12) for name in DEMO_ACCOUNTS}
+            logins["totp"] = generate_totp_secret()
+        for name, (email, first_name, last_name, editor) in DEMO_ACCOUNTS.items():
+            user, _ = User.objects.get_or_create(
+                username=name,
+                defaults={"email": email, "first_name": first_name, "last_name": last_name},
+            )
+            if missing:
+                user.set_password(logins[name])
+                user.save()
+            EmailAddress.objects.update_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
+            if editor:
+                user.groups.add(
+                    *Group.objects.filter(name__in=[EDITORS_GROUP, FINAL_EDITORS_GROUP])
                 )
-            user.set_password(password)
-            user.save()
-            user.groups.add(*Group.objects.filter(name__in=[EDITORS_GROUP, FINAL_EDITORS_GROUP]))
-            DEMO_LOGIN_FILE.parent.mkdir(parents=True, exist_ok=True)
-            DEMO_LOGIN_FILE.write_text(password + "\n", encoding="utf-8")
-            DEMO_LOGIN_FILE.chmod(0o600)
+                totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP)
+                if missing or not totp.exists():
+                    totp.delete()
+                    TOTP.activate(user, logins["totp"])
+            elif not Connector.objects.filter(user=user).exists():
+                # The member keeps a demo profile, to try "Mijn kennisplatform" with.
+                profile = Connector.objects.filter(is_example=True, user__isnull=True).first()
+                if profile is not None:
+                    Connector.objects.filter(pk=profile.pk).update(user=user)
+        if missing:
+            write_logins(logins)
+        editor_email, member_email = (DEMO_ACCOUNTS[n][0] for n in (DEMO_EDITOR, DEMO_MEMBER))
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo-redacteur: log in op {settings.SITE_URL}/beheer/ met gebruikersnaam "
-                f"'{DEMO_EDITOR}' en wachtwoord '{password}'."
+                f"Demo-redacteur (gebruikersnaam '{DEMO_EDITOR}'): log in op "
+                f"{settings.SITE_URL}/account/login/ met e-mailadres '{editor_email}' en "
+                f"wachtwoord '{logins[DEMO_EDITOR]}'. Tweede stap: zet de sleutel "
+                f"{logins['totp']} in een app voor inlogcodes, of vraag de code op met "
+                "'.venv/bin/python manage.py load_demo --code'."
             )
         )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo-lid (gebruikersnaam '{DEMO_MEMBER}'): e-mailadres '{member_email}', "
+                f"wachtwoord '{logins[DEMO_MEMBER]}'."
+            )
+        )
+
+    def print_current_code(self):
+        authenticator = Authenticator.objects.filter(
+            user__username=DEMO_EDITOR, type=Authenticator.Type.TOTP
+        ).first()
+        if authenticator is None:
+            raise CommandError("Er is nog geen demo-redacteur: voer eerst load_demo uit.")
+        secret = decrypt(authenticator.data["secret"])
+        counter = int(time.time()) // mfa_settings.TOTP_PERIOD
+        self.stdout.write(format_hotp_value(hotp_value(secret, counter)))
+
+
+def read_logins() -> dict[str, str]:
+    """var/demo-login.txt: one 'name value' per line (a password, or the TOTP secret)."""
+    if not DEMO_LOGIN_FILE.exists():
+        return {}
+    logins = {}
+    for line in DEMO_LOGIN_FILE.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 2 and not line.startswith("#"):
+            logins[parts[0]] = parts[1]
+    return logins
+
+
+def write_logins(logins: dict[str, str]) -> None:
+    lines = ["# Demo-logins van load_demo: gebruikersnaam wachtwoord; totp = sleutel redacteur"]
+    lines += [f"{name} {value}" for name, value in logins.items()]
+    DEMO_LOGIN_FILE.parent.mkdir(parents=True, exist_ok=True)
+    DEMO_LOGIN_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    DEMO_LOGIN_FILE.chmod(0o600)

@@ -1,0 +1,46 @@
+"""Mijn kennisplatform (/mijn/): one page that gathers what a person keeps on the platform.
+
+It stands on the roof because it gathers several kinds: the account (e-mail addresses, two-factor
+authentication, API token, e-mail settings: accounts/), a linked wijkschakelaar profile
+(connectors/) and, later, the person's spaces, requests and invitations (spaces/).
+"""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from accounts.access import has_two_factor, two_factor_required
+from accounts.forms import EmailPreferencesForm
+from accounts.services import email_preferences, token_prefix
+from connectors.models import Connector
+from core.access import ANONYMOUS, is_editor
+
+
+def space_sections(request: HttpRequest) -> list:
+    """Sections about the person's spaces, requests and invitations, each a dict with a
+    `template` and its `context`. Empty until spaces/ provides them: the integrator wires
+    the spaces app's provider in here."""
+    return []
+
+
+@login_required
+def personal_page(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    connector = Connector.objects.filter(user=user).select_related("municipality").first()
+    return render(
+        request,
+        "mijn/index.html",
+        {
+            "emails": EmailAddress.objects.filter(user=user).order_by("-primary", "email"),
+            "has_two_factor": has_two_factor(user),
+            "two_factor_required": two_factor_required(user),
+            "is_editor": is_editor(user),
+            "token_prefix": token_prefix(user),
+            "preferences_form": EmailPreferencesForm(instance=email_preferences(user)),
+            "connector": connector,
+            "connector_public": connector is not None
+            and Connector.objects.visible_to(ANONYMOUS).filter(pk=connector.pk).exists(),
+            "space_sections": space_sections(request),
+        },
+    )
