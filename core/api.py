@@ -191,8 +191,13 @@ class StrictQueryParameters:
             known = query.copy()
             for name in errors:
                 known.pop(name, None)
-            model = filterset_class._meta.model
-            filterset = filterset_class(known, queryset=model._default_manager.none())
+            # The view's own queryset (what this caller may see): some choices depend on it,
+            # such as the tags of visible cases only. Building it runs no query.
+            if hasattr(self, "get_queryset"):
+                queryset = self.get_queryset()
+            else:
+                queryset = filterset_class._meta.model._default_manager.none()
+            filterset = filterset_class(known, queryset=queryset)
             for name, problems in filterset.errors.items():
                 errors.setdefault(name, []).extend(problems)
         if errors:

@@ -6,16 +6,16 @@ secret, the compressed length leaks the secret a byte at a time. What we compres
 - Never for a signed-in user: their pages and API answers may show what others may not see.
 - Never in the back office (/beheer/, its login page included): editors' forms and tokens.
 - Only GET and HEAD: a form re-rendered after a POST reflects what was typed into it.
-- Anonymous public pages do carry a CSRF token (the language switch in every page's header is a
-  POST form). Django masks that token with a fresh random value in every response, so there is
-  no fixed string for the length oracle to converge on, and GZipMiddleware adds random padding
-  to the gzip header on top (Heal The BREACH). These pages hold nothing else that is secret:
-  an anonymous visitor sees only what every visitor sees.
+- Never a response that carries a CSRF token (a form: login, sign-up, contact): Django sends
+  its CSRF cookie with every response that used the token, and such a response is sent as it
+  is. Anonymous public pages carry no token (the language switch is a GET form) and hold
+  nothing secret: an anonymous visitor sees only what every visitor sees.
 - Static files are compressed ahead of time by WhiteNoise (gzip and brotli); this middleware
   sits below WhiteNoise so that those responses never pass through it. Downloads (documents,
   images) are not of the types below and pass unchanged.
 """
 
+from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
 
 from kennisplatform.middleware import ADMIN_PREFIX
@@ -36,5 +36,7 @@ class SafeGZipMiddleware(GZipMiddleware):
         content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
         if content_type not in COMPRESSED_TYPES:
             return False
+        if settings.CSRF_COOKIE_NAME in response.cookies:
+            return False  # the page holds a form's secret token (Django sends its cookie)
         user = getattr(request, "user", None)
         return user is None or not user.is_authenticated

@@ -56,13 +56,13 @@ EXCLUDED_MODELS = [
 # Kept in the target database when restoring (the archive has none of their rows).
 KEPT_MODELS = ["contenttypes.ContentType", "auth.Permission", "core.ContentState"]
 
-# Any of these holding a row means the install has content of its own.
+# Any of these holding a row means the install has content of its own. (Topics and
+# municipalities are not among them: a fresh install has them from its migrations.)
 CONTENT_MODELS = [
     "auth.User",
     "cases.Case",
     "dialogues.Dialogue",
     "connectors.Connector",
-    "municipalities.Municipality",
     "spaces.Space",
     "wagtaildocs.Document",
     "wagtailimages.Image",
