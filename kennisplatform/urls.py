@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from kennisplatform import views
 from kennisplatform.sitemaps import sitemaps
 from pages import views as pages
-from pages.urls import municipality_patterns, topic_patterns
+from pages.urls import municipality_patterns, space_patterns, topic_patterns
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -17,6 +17,7 @@ urlpatterns = [
     path("gemeenten/", include(municipality_patterns)),
     path("dialogen/", include("dialogues.urls")),
     path("wijkschakelaars/", include("connectors.urls")),
+    path("ruimtes/", include(space_patterns)),
     path("zoeken/", include("search.urls")),
     path("api/v1/", include("api.urls")),
     path("beheer/", include(wagtailadmin_urls)),

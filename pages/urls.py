@@ -3,6 +3,7 @@
 from django.urls import path
 
 from pages import views
+from spaces.urls import urlpatterns as space_urlpatterns
 
 topic_patterns = (
     [
@@ -17,4 +18,8 @@ municipality_patterns = (
         path("<slug:slug>/", views.municipality_detail, name="detail"),
     ],
     "municipalities",
+)
+space_patterns = (
+    [*space_urlpatterns, path("<slug:slug>/", views.space_home, name="home")],
+    "spaces",
 )
