@@ -74,3 +74,17 @@ def fresh_caches():
     """Every test starts with empty caches: what one test kept never answers another."""
     cache.clear()
     forget()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests make many users; PBKDF2's deliberate slowness (a second each here) buys nothing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def space_world(db):
+    """Every role around two closed spaces (spaces/tests/roles.py)."""
+    from spaces.tests.roles import make_world
+
+    return make_world()
