@@ -82,3 +82,17 @@ def editors_without_second_step(settings):
     (TOTP). Two-factor enforcement for editors is tested in accounts/tests/, which turns it on;
     production has it on (settings.ACCOUNTS_EDITOR_MFA_REQUIRED, default True)."""
     settings.ACCOUNTS_EDITOR_MFA_REQUIRED = False
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests make many users; PBKDF2's deliberate slowness (a second each here) buys nothing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def space_world(db):
+    """Every role around two closed spaces (spaces/tests/roles.py)."""
+    from spaces.tests.roles import make_world
+
+    return make_world()

@@ -25,6 +25,10 @@ EDITOR_MODEL_PERMISSIONS = [
     ("topics", "topic", ["add", "change", "view"]),
     ("municipalities", "municipality", ["add", "change", "view"]),
     ("spaces", "space", ["view"]),
+    ("spaces", "membership", ["view"]),
+    ("spaces", "joinrequest", ["view"]),
+    ("spaces", "invitation", ["view"]),
+    ("spaces", "moderationlog", ["view"]),
     # Editors link dialogue statements and clusters to topics and cases.
     ("dialogues", "dialogue", ["view"]),
     ("dialogues", "statement", ["change", "view"]),
@@ -36,6 +40,8 @@ EDITOR_MODEL_PERMISSIONS = [
 FINAL_EDITOR_EXTRA = [
     ("cases", "case", ["publish"]),
     ("spaces", "space", ["add", "change"]),
+    # Final editors manage members (and make moderators) of every space; changes are logged.
+    ("spaces", "membership", ["add", "change", "delete"]),
     ("dialogues", "dialogue", ["add", "change", "delete"]),
 ]
 COLLECTION_PERMISSIONS = [

@@ -17,7 +17,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cases.models import Case, Domain, TargetGroup
 from core.access import is_editor
 from municipalities.models import Municipality
-from spaces.models import Space
 from topics.models import Topic
 
 
@@ -116,13 +115,6 @@ class TargetGroupViewSet(SnippetViewSet):
     panels = ["name", "slug", "sort_order"]
 
 
-class SpaceViewSet(SnippetViewSet):
-    model = Space
-    icon = "lock"
-    list_display = ["name", "visibility"]
-    panels = ["name", "slug", "description", "visibility"]
-
-
 class KnowledgeBaseGroup(SnippetViewSetGroup):
     menu_label = _("Kennisbank")
     menu_icon = "folder-open-inverse"
@@ -133,7 +125,6 @@ class KnowledgeBaseGroup(SnippetViewSetGroup):
         MunicipalityViewSet,
         DomainViewSet,
         TargetGroupViewSet,
-        SpaceViewSet,
     )
 
 

@@ -10,7 +10,7 @@ from kennisplatform import views
 from kennisplatform.sitemaps import sitemaps
 from ops.health import health
 from pages import views as pages
-from pages.urls import municipality_patterns, topic_patterns
+from pages.urls import municipality_patterns, space_patterns, topic_patterns
 from pages.views_personal import personal_page
 
 urlpatterns = [
@@ -20,6 +20,7 @@ urlpatterns = [
     path("gemeenten/", include(municipality_patterns)),
     path("dialogen/", include("dialogues.urls")),
     path("wijkschakelaars/", include("connectors.urls")),
+    path("ruimtes/", include(space_patterns)),
     path("zoeken/", include("search.urls")),
     path("embed/", include("embeds.urls")),
     path("oembed", embeds.oembed, name="oembed"),

@@ -4,6 +4,7 @@ from django.urls import path
 
 from cases.feeds import MunicipalityCaseFeed, TopicCaseFeed
 from pages import views
+from spaces.urls import urlpatterns as space_urlpatterns
 
 topic_patterns = (
     [
@@ -20,4 +21,8 @@ municipality_patterns = (
         path("<slug:slug>/feed/", MunicipalityCaseFeed(), name="feed"),
     ],
     "municipalities",
+)
+space_patterns = (
+    [*space_urlpatterns, path("<slug:slug>/", views.space_home, name="home")],
+    "spaces",
 )

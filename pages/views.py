@@ -1,19 +1,27 @@
-"""Pages that gather several kinds of content: the home page, topic pages and municipality
-pages. Each kind comes through its own `visible_to(user)`; counts count visible cases only."""
+"""Pages that gather several kinds of content: the home page, topic pages, municipality
+pages and a space's home page. Each kind comes through its own `visible_to(user)`; counts count
+visible cases only."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 
 from cases.models import Case
 from cases.selectors import with_visible_case_counts
 from connectors.models import Connector
+from core.access import is_editor
 from core.pagination import paginate
+from dialogues.models import Dialogue
 from dialogues.selectors import statements_about_topic
 from municipalities.models import Municipality
+from spaces.access import access_listed_space
+from spaces.models import JoinRequest, Membership, Space
 from topics.models import Topic
 
 HOME_CASES = 3
+SPACE_CASES = 30
+SPACE_DIALOGUES = 10
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -88,4 +96,56 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "municipalities/municipality_detail.html",
         {"municipality": municipality, "page": paginate(request, cases.with_card_data())},
+    )
+
+
+def space_home(request: HttpRequest, slug: str) -> HttpResponse:
+    """A space's front page. Who may see it: `Space.objects.listed_to`; its content comes through
+    each kind's own `visible_to`, so an outsider of a closed space sees the name, the description,
+    the moderators and how to join, never the content. A fixed number of queries, however many
+    members or cases."""
+    user = request.user
+    space = access_listed_space(user, slug)
+    can_read = Space.objects.visible_to(user).filter(pk=space.pk).exists()
+    memberships = Membership.objects.active().filter(space=space).select_related("user")
+    mine = None
+    pending = False
+    if user.is_authenticated:
+        mine = Membership.objects.filter(space=space, user=user).first()
+        if mine is None or not mine.is_active:
+            pending = JoinRequest.objects.filter(
+                space=space, user=user, status=JoinRequest.Status.PENDING
+            ).exists()
+    is_member = mine is not None and mine.is_active
+    can_moderate = is_editor(user) or (is_member and mine.is_moderator)
+    if is_member or can_moderate:
+        members = sorted(
+            memberships, key=lambda m: (m.role != Membership.Role.MODERATOR, str(m.user))
+        )
+        moderators = [m for m in members if m.role == Membership.Role.MODERATOR]
+    else:
+        members = None
+        moderators = list(memberships.filter(role=Membership.Role.MODERATOR))
+    cases, dialogues = [], []
+    if can_read:
+        cases = (Case.objects.visible_to(user).filter(space=space).with_card_data().recent())[
+            :SPACE_CASES
+        ]
+        dialogues = Dialogue.objects.visible_to(user).filter(space=space)[:SPACE_DIALOGUES]
+    return render(
+        request,
+        "spaces/space_home.html",
+        {
+            "space": space,
+            "can_read": can_read,
+            "is_member": is_member,
+            "was_removed": mine is not None and not mine.is_active,
+            "can_moderate": can_moderate,
+            "pending": pending,
+            "moderators": moderators,
+            "members": members,
+            "cases": cases,
+            "dialogues": dialogues,
+            "login_url": resolve_url(settings.LOGIN_URL),
+        },
     )

@@ -96,3 +96,36 @@ def test_refuses_to_run_in_production(settings):
     with pytest.raises(CommandError, match="voor ontwikkeling"):
         call_command("load_demo")
     assert not User.objects.filter(username="redacteur").exists()
+
+
+def test_demo_spaces_members_and_moderator(var_dir, capsys, client):
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import AnonymousUser
+
+    from spaces.models import Membership, Space
+
+    call_command("load_demo")
+    network = Space.objects.get(slug="netwerk-wijkaanpak")
+    intervision = Space.objects.get(slug="intervisie-mislukkingen")
+    assert (network.is_public, network.join_policy) == (True, Space.JoinPolicy.OPEN)
+    assert (intervision.is_public, intervision.join_policy) == (False, "op_verzoek")
+    moderator = User.objects.get(username="moderator")
+    assert Membership.objects.moderators().filter(user=moderator).count() == 2
+    assert Membership.objects.active().filter(space=intervision).count() >= 3
+    demo_people = User.objects.filter(space_memberships__space=intervision).distinct()
+    assert all(person.email.endswith("@example.org") for person in demo_people)
+    logins = dict(
+        line.split()
+        for line in (var_dir / "demo-login.txt").read_text().splitlines()
+        if not line.startswith("#")
+    )
+    assert moderator.check_password(logins["moderator"])
+    printed = capsys.readouterr().out
+    assert "gebruikersnaam 'moderator'" in printed and logins["moderator"] in printed
+    assert EmailAddress.objects.get(user=moderator).verified
+    closed = Case.objects.get(external_id="demo-besloten-01")
+    assert closed.space == intervision
+    assert not Case.objects.visible_to(AnonymousUser()).filter(pk=closed.pk).exists()
+    assert Case.objects.visible_to(moderator).filter(pk=closed.pk).exists()
+    call_command("load_demo")
+    assert moderator.__class__.objects.get(pk=moderator.pk).check_password(logins["moderator"])

@@ -1,7 +1,7 @@
 import factory
 from django.contrib.auth.models import User
 
-from spaces.models import Membership, Space
+from spaces.models import JoinRequest, Membership, Space
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -37,3 +37,12 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     space = factory.SubFactory(SpaceFactory)
     user = factory.SubFactory(UserFactory)
+
+
+class JoinRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JoinRequest
+
+    space = factory.SubFactory(SpaceFactory)
+    user = factory.SubFactory(UserFactory)
+    message = "Ik werk als wijkregisseur en wil graag meelezen."

@@ -1,5 +1,5 @@
-"""Demo content for a local site: municipalities, the seed cases, the 2020 dialogue, a closed
-space, a demo editor and a demo member.
+"""Demo content for a local site: municipalities, the seed cases, the 2020 dialogue, spaces with
+fictional members (one closed demo case), a demo editor, a demo member and a demo moderator.
 
 Idempotent: a second run changes nothing. Refuses to run in production (DEBUG=0) unless forced,
 because it creates an editor account. The logins (e-mail address, password, and the editor's
@@ -36,7 +36,7 @@ from dialogues.importers import read_path
 from dialogues.services import dialogue_import, existing_dialogue
 from municipalities.loader import load_files
 from municipalities.models import Municipality, MunicipalityAlias
-from spaces.models import Space
+from spaces.models import Membership, Space
 from topics.models import Topic
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -45,12 +45,40 @@ DEMO_DIALOGUE = BASE_DIR / "dialogues" / "demo" / "bzk-2020"
 DEMO_CONNECTORS = BASE_DIR / "connectors" / "demo" / "connectors.json"
 DEMO_EDITOR = "redacteur"
 DEMO_MEMBER = "lid"
+DEMO_MODERATOR = "moderator"
 DEMO_ACCOUNTS = {
     # user name: (e-mail address, first name, last name, editor)
     DEMO_EDITOR: ("redacteur@example.org", "Demo", "Redacteur", True),
     DEMO_MEMBER: ("lid@example.org", "Demo", "Lid", False),
+    DEMO_MODERATOR: ("moderator@example.org", "Mira", "de Moderator", False),
 }
 DEMO_LOGIN_FILE = Path(settings.VAR_DIR) / "demo-login.txt"
+CLOSED_DEMO_SPACE = "intervisie-mislukkingen"
+# Fictional people (example.org addresses are never delivered). Only the moderator can log in.
+DEMO_MEMBERS = [
+    ("anouk.jansen", "Anouk", "Jansen"),
+    ("bram.pieters", "Bram", "Pieters"),
+    ("fatma.yilmaz", "Fatma", "Yılmaz"),
+]
+CLOSED_DEMO_CASE = {
+    "external_id": "demo-besloten-01",
+    "title": "Buurtbudget dat bij de luidste bewoners belandde",
+    "summary": (
+        "Een wijkbudget voor bewonersinitiatieven ging twee jaar lang vooral naar dezelfde "
+        "kleine groep. Besproken in de besloten intervisie, omdat de betrokkenen herkenbaar zijn."
+    ),
+    "outcome": "failure",
+    "context": "Een gemeente gaf een wijk een eigen budget voor initiatieven van bewoners.",
+    "approach": "Bewoners dienden plannen in bij een commissie van buurtbewoners.",
+    "results": "Twee jaar lang kreeg vooral één vaste groep geld; nieuwe bewoners haakten af.",
+    "what_went_wrong": "De commissie bestond uit de mensen die het meest aanvroegen.",
+    "lessons": "Wissel de commissie en zoek actief naar bewoners die nog niet meedoen.",
+    "municipality": "Utrecht",
+    "topics": ["Bewonersparticipatie"],
+    "tags": ["wijkbudget", "intervisie"],
+    "space": CLOSED_DEMO_SPACE,
+    "example": True,
+}
 
 
 class Command(BaseCommand):
@@ -73,7 +101,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             self.load_municipalities()
             self.load_spaces()
-            report = case_import(data=json.loads(DEMO_CASES.read_text(encoding="utf-8")))
+            demo_cases = json.loads(DEMO_CASES.read_text(encoding="utf-8"))
+            report = case_import(data=[*demo_cases, self.closed_demo_case()])
             dialogue = self.load_dialogue()
             connectors = self.load_connectors()
         self.stdout.write(
@@ -129,6 +158,36 @@ class Command(BaseCommand):
         return created
 
     def load_spaces(self):
+        network, _ = Space.objects.get_or_create(
+            slug="netwerk-wijkaanpak",
+            defaults={
+                "name": "Netwerk wijkaanpak",
+                "description": "Openbare ruimte voor iedereen die aan de wijk werkt: lees mee "
+                "en word met één klik lid.",
+                "visibility": Space.Visibility.PUBLIC,
+                "join_policy": Space.JoinPolicy.OPEN,
+            },
+        )
+        intervision, _ = Space.objects.get_or_create(
+            slug=CLOSED_DEMO_SPACE,
+            defaults={
+                "name": "Intervisie mislukkingen",
+                "description": "Besloten ruimte waarin professionals vertellen wat misging, "
+                "met herkenbare details. Vraag om lid te worden; een moderator beslist.",
+                "visibility": Space.Visibility.CLOSED,
+                "join_policy": Space.JoinPolicy.ON_REQUEST,
+            },
+        )
+        moderator = self.demo_user(DEMO_MODERATOR, "Mira", "de Moderator")
+        for space in (network, intervision):
+            Membership.objects.get_or_create(
+                space=space, user=moderator, defaults={"role": Membership.Role.MODERATOR}
+            )
+        for username, first_name, last_name in DEMO_MEMBERS:
+            member = self.demo_user(username, first_name, last_name)
+            Membership.objects.get_or_create(space=network, user=member)
+            if username != DEMO_MEMBERS[-1][0]:  # one member only of the open network
+                Membership.objects.get_or_create(space=intervision, user=member)
         Space.objects.get_or_create(
             slug="intervisie-wijkschakelaars",
             defaults={
@@ -137,6 +196,29 @@ class Command(BaseCommand):
                 "visibility": Space.Visibility.CLOSED,
             },
         )
+
+    def demo_user(self, username: str, first_name: str, last_name: str) -> User:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first_name,
+                "last_name": last_name,
+                "email": f"{username}@example.org",
+            },
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        return user
+
+    def closed_demo_case(self) -> dict:
+        """One failure in the closed space, so that membership visibly matters."""
+        municipality = Municipality.objects.filter(name=CLOSED_DEMO_CASE["municipality"]).first()
+        topics = {t.name for t in Topic.objects.all()}
+        item = dict(CLOSED_DEMO_CASE)
+        item["municipality"] = municipality.name if municipality else None
+        item["topics"] = [t for t in item["topics"] if t in topics] or sorted(topics)[:1]
+        return item
 
     def ensure_demo_accounts(self):
         """The demo editor (both editor groups, two-factor on) and a demo member, with verified
@@ -189,6 +271,13 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo-lid (gebruikersnaam '{DEMO_MEMBER}'): e-mailadres '{member_email}', "
                 f"wachtwoord '{logins[DEMO_MEMBER]}'."
+            )
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo-moderator van de ruimtes (gebruikersnaam '{DEMO_MODERATOR}'): e-mailadres "
+                f"'{DEMO_ACCOUNTS[DEMO_MODERATOR][0]}', wachtwoord '{logins[DEMO_MODERATOR]}'; "
+                f"daarna {settings.SITE_URL}/ruimtes/."
             )
         )
 
