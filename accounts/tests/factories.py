@@ -9,5 +9,7 @@ PASSWORD = "geheim-wachtwoord-123"  # UserFactory's
 
 def verified_user(**kwargs):
     user = UserFactory(**kwargs)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
     return user

@@ -1,4 +1,5 @@
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import User
 
 from spaces.models import JoinRequest, Membership, Space
@@ -19,6 +20,14 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(*extracted)
         if create:
             self.save()
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        """A person who signed up has confirmed their address (`verified_email=False`: not)."""
+        if create and extracted is not False and self.email:
+            EmailAddress.objects.update_or_create(
+                user=self, email=self.email, defaults={"verified": True, "primary": True}
+            )
 
 
 class SpaceFactory(factory.django.DjangoModelFactory):
