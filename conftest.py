@@ -11,6 +11,10 @@ from cases.facets import forget
 from spaces.models import Membership, Space
 from spaces.tests.factories import MembershipFactory, SpaceFactory, UserFactory
 
+# The headless Chromium for browser tests, one per session for every app's browser tests (two
+# session fixtures would start Playwright twice in one thread, which it refuses).
+pytest_plugins = ["kennisplatform.tests.browser_fixtures"]
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the same
 # thread are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -156,8 +156,12 @@ def pools(world) -> dict[str, list]:
     return {
         "slug": slugs,
         "cbsCode": [world["municipality"].cbs_code, "GM9998"],
+        "code": [world["municipality"].cbs_code, world["municipality"].slug, "GM9998"],
         "pk": [request.pk, membership.pk, 999999],
         "token": ["ongeldig-token"],
+        # allauth's e-mail confirmation and password reset links: forged ones.
+        "key": ["ongeldige-sleutel"],
+        "uidb36": ["zz"],
         "file_format": ["xlsx", "zip"],
         "restriction_id": [999999],
         "path": ["x.jpg"],
