@@ -263,6 +263,11 @@ def test_crawl_every_url_as_every_role(world, role, client, django_user_model):
     for url, twin in urls(world):
         response, body = ask(http, headers, url)
         for marker in forbidden:
+            # The one place an invited person learns the space's name before accepting: their
+            # own list of invitations (the e-mail with the link names it too). Never its content.
+            invitation_list = role == "invited" and url == "/mijn/"
+            if marker == SPACE_NAME_MARKER and invitation_list:
+                continue
             if shown(body, url, marker):
                 problems.append(f"{url}: shows {marker} ({response.status_code})")
         seen_markers |= {m for m in MARKERS.values() if m in body}
