@@ -99,6 +99,11 @@ class SearchView(APIView):
         parameters=[
             OpenApiParameter("q", OpenApiTypes.STR, required=True, description="Zoekwoorden"),
             *FILTER_PARAMETERS,
+            OpenApiParameter(
+                "letterlijk",
+                OpenApiTypes.BOOL,
+                description="Zoek de woorden zoals getypt, zonder spellingcorrectie",
+            ),
             OpenApiParameter("pagina", OpenApiTypes.INT),
             OpenApiParameter("paginaGrootte", OpenApiTypes.INT),
         ],
@@ -136,6 +141,11 @@ class SearchView(APIView):
             }
             for connector in beside.connectors
         ]
+        # The words the results are for when a misspelled word was corrected (null: as typed;
+        # `letterlijk=true` searches the words as typed), and whether more cases matched than
+        # were ranked (`aantal` is then a lower bound).
+        response.data["gecorrigeerdeZoekvraag"] = search.corrected_query
+        response.data["meerResultaten"] = search.cases.capped
         response.data["facetten"] = {
             facet.name: FacetOptionSerializer(facet.options, many=True).data
             for facet in [found.kind_facet, *search.facets]
