@@ -251,7 +251,7 @@ def generated_queries(count: int) -> list[tuple[str, str]]:
     seen, found = {q for _kind, q in QUERIES}, []
     while len(found) < count:
         kind, make = makers[len(found) % len(makers)]
-        query = "q=" + make().replace(" ", "+")
+        query = urlencode({"q": make()})
         if query not in seen:
             seen.add(query)
             found.append((kind, query))
