@@ -20,18 +20,72 @@ from django.core.cache import cache
 from django.http import QueryDict
 from django.utils.safestring import SafeString
 
-from cases.facets import FACETS, Facet, from_bits, to_bits
+from cases.facets import FACETS, Facet, FacetIndex, from_bits, to_bits
 from cases.facets import facet_index as facets_for
 from cases.filters import CaseFilter
 from cases.models import Case
 from core import state as content_state
 from core.access import Visitor
-from textsearch.analysis import terms
-from textsearch.engine import MAX_QUERY_LENGTH, ranked_ids, search_terms
+from textsearch.analysis import WORD, fold
+from textsearch.engine import MAX_QUERY_LENGTH, concepts, ranked_tiers, search_terms
 from textsearch.highlight import best_text, highlight
+from textsearch.thesaurus import synonyms
 
 MAX_CACHED_MATCHES = 500_000
 MATCHES_CACHE_SECONDS = 60 * 60
+# Above this many matches we rank only the best MAX_RANKED and say "meer dan" on the page:
+# an exact order and count over tens of thousands of matches is not worth a slow page.
+MAX_RANKED = 1000
+
+# Words for an outcome: in a query they favour the cases with that outcome instead of being
+# required in the text ("mislukte projecten jongeren").
+OUTCOME_WORDS = {
+    "mislukt": """mislukt mislukte mislukken mislukking mislukkingen gefaald gefaalde faalde
+        faalt falen misging misgegaan mis fout fouten""",
+    "geslaagd": """geslaagd geslaagde slaagde succes succesvol succesvolle successen gelukt
+        gelukte""",
+    "gemengd": "gemengd gemengde",
+}
+OUTCOME_BY_WORD = {word: value for value, words in OUTCOME_WORDS.items() for word in words.split()}
+# Facets whose values, named in the words, favour their cases (and are offered as a filter).
+NAMED_FACETS = ("gemeente", "thema", "doelgroep")
+
+
+@dataclass(frozen=True)
+class FacetHint:
+    """A facet value the words name: its cases come first, and one click filters on it."""
+
+    facet: str
+    value: str
+    label: str
+
+
+def named_facets(query: str, index: FacetIndex) -> tuple[str, list[FacetHint]]:
+    """The words without those that name an outcome or municipality, and the values named.
+
+    Topic and target-group names stay in the words (they are in the text too) but also favour
+    their cases."""
+    words = [fold(word) for word in WORD.findall(query)]
+    hints: list[FacetHint] = []
+    kept = list(words)
+    for name in NAMED_FACETS:
+        for value, label in index.labels.get(name, {}).items():
+            label_words = [fold(word) for word in WORD.findall(label)]
+            size = len(label_words)
+            for start in range(len(words) - size + 1):
+                if words[start : start + size] == label_words:
+                    hints.append(FacetHint(name, value, label))
+                    if name == "gemeente":
+                        kept[start : start + size] = [""] * size
+                    break
+    for position, word in enumerate(words):
+        if word in OUTCOME_BY_WORD:
+            value = OUTCOME_BY_WORD[word]
+            hint = FacetHint("uitkomst", value, index.labels["uitkomst"].get(value, value))
+            if hint not in hints:
+                hints.append(hint)
+            kept[position] = ""
+    return " ".join(word for word in kept if word), hints
 
 
 @dataclass
@@ -69,10 +123,15 @@ class CaseResults(Sequence):
 
 @dataclass
 class CaseMatches:
-    """The visible cases the words find, best first (newest first without words)."""
+    """The visible cases the words find, best first (newest first without words).
+
+    `capped`: there were more than MAX_RANKED matches; `ids` are the best of them.
+    """
 
     ids: list[int]
     bits: int
+    capped: bool = False
+    hints: list[FacetHint] = ()
 
 
 def shared_cache_key(kind: str, query: str, token: str) -> str:
@@ -81,21 +140,58 @@ def shared_cache_key(kind: str, query: str, token: str) -> str:
     return f"search:{kind}:{token}:{digest}"
 
 
+def _favoured(tiers: list[list[int]], hints: list[FacetHint], index: FacetIndex) -> list[int]:
+    """The tiers in order, within each the cases with more of the named values first."""
+    if not hints:
+        return [pk for tier in tiers for pk in tier]
+    bits = [index.bits[hint.facet].get(hint.value, 0) for hint in hints]
+
+    def favour(pk: int) -> int:
+        return -sum(1 for value in bits if value >> pk & 1)
+
+    return [pk for tier in tiers for pk in sorted(tier, key=favour)]
+
+
+def _search(user: Visitor, query: str, token: str) -> CaseMatches:
+    visible = Case.objects.visible_to(user)
+    if not search_terms(query):
+        ids = list(visible.recent().values_list("pk", flat=True))
+        return CaseMatches(ids, to_bits(ids))
+    index = facets_for(token)
+    words, hints = named_facets(query, index)
+    thesaurus = synonyms(token)
+    found = concepts(words, thesaurus) if words else []
+    if found:
+        tiers = ranked_tiers(visible, found, limit=MAX_RANKED + 1, parts_apart=True)
+    elif any(hint.facet == "uitkomst" for hint in hints):
+        # Only an outcome (and a place): its cases, newest first.
+        wanted = [hint for hint in hints if hint.facet in ("uitkomst", "gemeente")]
+        recent = list(visible.recent().values_list("pk", flat=True))
+        chosen = {}
+        for hint in wanted:
+            chosen.setdefault(hint.facet, set()).add(hint.value)
+        keep = index.narrowed(to_bits(recent), chosen)
+        tiers = [[pk for pk in recent if keep >> pk & 1][: MAX_RANKED + 1]]
+        hints = []
+    else:  # only the name of a place: search for it as words (cases name their municipality)
+        tiers = ranked_tiers(visible, concepts(query, thesaurus), limit=MAX_RANKED + 1)
+    ids = _favoured(tiers, hints, index)
+    capped = len(ids) > MAX_RANKED
+    ids = ids[:MAX_RANKED]
+    return CaseMatches(ids, to_bits(ids), capped, hints)
+
+
 def matching_cases(user: Visitor, query: str, token: str) -> CaseMatches:
     """The visible cases matching `query`; for anonymous visitors (all alike) from the cache."""
     key = shared_cache_key("cases", query, token)
     shared = not user.is_authenticated
     if shared and (cached := cache.get(key)) is not None:
-        ids, bits = cached
-        return CaseMatches(array("q", ids).tolist(), bits)
-    visible = Case.objects.visible_to(user)
-    if search_terms(query):
-        ids = ranked_ids(visible, query)
-    else:
-        ids = list(visible.recent().values_list("pk", flat=True))
-    matches = CaseMatches(ids, to_bits(ids))
-    if shared and len(ids) <= MAX_CACHED_MATCHES:
-        cache.set(key, (array("q", ids).tobytes(), matches.bits), timeout=MATCHES_CACHE_SECONDS)
+        ids, bits, capped, hints = cached
+        return CaseMatches(array("q", ids).tolist(), bits, capped, hints)
+    matches = _search(user, query, token)
+    if shared and len(matches.ids) <= MAX_CACHED_MATCHES:
+        stored = (array("q", matches.ids).tobytes(), matches.bits, matches.capped, matches.hints)
+        cache.set(key, stored, timeout=MATCHES_CACHE_SECONDS)
     return matches
 
 
@@ -118,13 +214,30 @@ class CaseSearch:
         """The matching cases with the filters, best first (newest first without words)."""
         return CaseResults(self.user, self.case_ids)
 
+    @cached_property
+    def highlighted_terms(self) -> set[str]:
+        """Every term the words were searched with: their own, compound parts, synonyms."""
+        found = concepts(self.query, synonyms(self.token))
+        return {term for concept in found for term in concept.all_terms}
+
+    @property
+    def capped(self) -> bool:
+        """More cases match than were ranked (MAX_RANKED): counts are "more than"."""
+        return self.matches.capped
+
+    @property
+    def hints(self) -> list[FacetHint]:
+        """Facet values the words name, not chosen as a filter yet (one click to choose)."""
+        chosen = self.filterset.data
+        return [h for h in self.matches.hints if h.value not in chosen.getlist(h.facet)]
+
     @property
     def has_case_filters(self) -> bool:
         return any(self.filterset.data.getlist(name) for name in self.filterset.filters)
 
     def hits(self, cases) -> list[Hit]:
         """Each case with the piece of its text where the words stand, highlighted."""
-        query_terms = set(terms(self.query))
+        query_terms = self.highlighted_terms
         hits = []
         for case in cases:
             texts = [

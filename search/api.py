@@ -133,6 +133,7 @@ class SearchView(StrictQueryParameters, APIView):
         return [
             QueryParameter("q", max_length=MAX_QUERY_LENGTH),
             QueryParameter("soort", many=True, choices=tuple(KINDS)),
+            QueryParameter("letterlijk", choices=("true", "false")),
         ]
 
     @extend_schema(
@@ -146,6 +147,12 @@ class SearchView(StrictQueryParameters, APIView):
                 description="Zoekwoorden (zonder zoekwoorden, zoals alleen leestekens: 400)",
             ),
             *FILTER_PARAMETERS,
+            OpenApiParameter(
+                "letterlijk",
+                str,
+                enum=["true", "false"],
+                description="true: zoek de woorden zoals getypt, zonder spellingcorrectie",
+            ),
         ],
         responses={200: SearchHitSerializer(many=True)},
     )
@@ -179,6 +186,11 @@ class SearchView(StrictQueryParameters, APIView):
             }
             for connector in beside.connectors
         ]
+        # The words the results are for when a misspelled word was corrected (null: as typed;
+        # `letterlijk=true` searches the words as typed), and whether more cases matched than
+        # were ranked (`aantal` is then a lower bound).
+        response.data["gecorrigeerdeZoekvraag"] = search.corrected_query
+        response.data["meerResultaten"] = search.cases.capped
         response.data["facetten"] = {
             facet.name: FacetOptionSerializer(facet.options, many=True).data
             for facet in [found.kind_facet, *search.facets]

@@ -26,10 +26,11 @@ from cases.search import (
     shared_cache_key,
 )
 from connectors.models import Connector
+from core import state as content_state
 from core.access import Visitor
 from dialogues.models import Statement
-from search.suggest import correct
-from textsearch.analysis import terms
+from search.suggest import complete, correct, correct_unknown
+from textsearch.analysis import fold
 from textsearch.engine import MAX_QUERY_LENGTH, ranked_ids
 from textsearch.highlight import highlight
 from topics.models import Topic
@@ -45,6 +46,10 @@ KINDS = {
 MAX_TOPIC_HITS = 5
 MAX_STATEMENT_HITS = 5
 MAX_CONNECTOR_HITS = 5
+# With fewer matching cases than this, words that match nothing public are corrected and the
+# results are those of the corrected words (with a link to the words as typed).
+CORRECT_BELOW = 20
+LITERAL_PARAMETER = "letterlijk"
 
 
 @dataclass
@@ -100,6 +105,12 @@ class SearchPage:
 class SiteSearch:
     cases: CaseSearch
     chosen_kinds: set[str]
+    typed_query: str | None = None  # the words as typed, when the results are for a correction
+
+    @property
+    def corrected_query(self) -> str | None:
+        """The corrected words the results are for, or None (the words as typed)."""
+        return self.cases.query if self.typed_query else None
 
     @property
     def user(self) -> Visitor:
@@ -157,7 +168,7 @@ class SiteSearch:
             Statement.objects.visible_to(self.user).select_related("dialogue"),
             others.statement_ids,
         )
-        query_terms = set(terms(self.query))
+        query_terms = self.cases.highlighted_terms
         for statement in statements:
             statement.snippet = highlight(statement.text, query_terms)
         return BesideCases(
@@ -196,19 +207,50 @@ class SiteSearch:
 
 def search_site(*, user: Visitor, data: QueryDict) -> SiteSearch:
     """What `user` may see that matches the words in `data["q"]`, the case filters and the
-    kinds in `data["soort"]`."""
+    kinds in `data["soort"]`.
+
+    When few cases match and a word matches nothing public, the results are those of the
+    corrected words ("Resultaten voor ...; zoek in plaats daarvan op ..."), unless
+    `data["letterlijk"]` asks for the words as typed."""
     case_data = data.copy()
     chosen_kinds = set(case_data.pop("soort", [])) & set(KINDS)
-    return SiteSearch(cases=case_search(user=user, data=case_data), chosen_kinds=chosen_kinds)
+    literal = case_data.pop(LITERAL_PARAMETER, None)
+    cases = case_search(user=user, data=case_data)
+    found = len(cases.matches.ids)
+    # One word that finds something was no misspelling; with several, one may find nothing.
+    several = len(cases.query.split()) > 1
+    if literal or not cases.has_terms or found >= CORRECT_BELOW or (found and not several):
+        return SiteSearch(cases=cases, chosen_kinds=chosen_kinds)
+    corrected = correct_unknown(cases.query, cases.token)
+    if corrected:
+        corrected_data = case_data.copy()
+        corrected_data["q"] = corrected
+        better = case_search(user=user, data=corrected_data)
+        if better.matches.ids and len(better.matches.ids) >= len(cases.matches.ids):
+            return SiteSearch(cases=better, chosen_kinds=chosen_kinds, typed_query=cases.query)
+    return SiteSearch(cases=cases, chosen_kinds=chosen_kinds)
+
+
+MAX_WORD_COMPLETIONS = 3
 
 
 def autocomplete(*, user: Visitor, prefix: str, limit: int) -> list[str]:
-    """Topic names and titles of visible cases for what someone is typing."""
+    """What someone is typing completed: its last word to known words ("overl" → "overlast"),
+    then topic names and titles of visible cases.
+
+    Word completions come from public content only (search/suggest.py), like corrections."""
     prefix = prefix.strip()[:MAX_QUERY_LENGTH]
     if len(prefix) < 2:
         return []
+    names = complete(prefix, content_state.token())[: min(MAX_WORD_COMPLETIONS, limit)]
     topics = Topic.objects.visible_to(user).autocomplete(prefix, operator="and")
     cases = Case.objects.visible_to(user).autocomplete(prefix, operator="and")
-    names = [topic.name for topic in topics[:limit]]
-    names += [case.title for case in cases[: limit - len(names)]]
-    return names
+    names += [topic.name for topic in topics[: limit - len(names)] if topic.name not in names]
+    names += [case.title for case in cases[: max(0, limit - len(names))]]
+    unique = {}
+    for name in names:  # a word completed and a topic of that name: once, as the topic
+        unique.setdefault(fold(name), name)
+    for name in names:
+        if name[:1].isupper():
+            unique[fold(name)] = name
+    return list(unique.values())[:limit]

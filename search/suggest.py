@@ -14,9 +14,11 @@ import hashlib
 from django.core.cache import cache
 
 from cases.models import Case, TaggedCase
+from cases.search import OUTCOME_BY_WORD
 from core.access import ANONYMOUS
 from municipalities.models import Municipality
-from textsearch.analysis import STOP_WORDS, WORD, fold, stem
+from textsearch.analysis import FILLER_WORDS, STOP_WORDS, WORD, fold, stem
+from textsearch.engine import has_match
 from topics.models import Topic
 
 CACHE_KEY = "search:vocabulary"
@@ -44,14 +46,68 @@ def _build_vocabulary() -> dict[str, str]:
     return {word: stem(word) for word in words}
 
 
+_memo: dict[str, dict[str, str]] = {}
+
+
 def vocabulary(token: str) -> dict[str, str]:
-    """The public words for search state `token`: built once per state, kept in the cache."""
+    """The public words for search state `token`: built once per state, kept in the cache and
+    in this process (like the facet index: a new token, after any change, builds it anew)."""
+    if token in _memo:
+        return _memo[token]
     key = f"{CACHE_KEY}:{token}"
     words = cache.get(key)
     if words is None:
         words = _build_vocabulary()
         cache.set(key, words, timeout=60 * 60 * 24)
+    _memo.clear()
+    _memo[token] = words
     return words
+
+
+def _unknown(word: str, known_terms: set[str]) -> bool:
+    """A word of the query that no public case contains (one indexed lookup)."""
+    if (
+        len(word) < MIN_WORD_LENGTH
+        or word in STOP_WORDS
+        or word in FILLER_WORDS
+        or word in OUTCOME_BY_WORD
+        or word.isdigit()
+        or stem(word) in known_terms
+    ):
+        return False
+    return not has_match(Case.objects.visible_to(ANONYMOUS), word)
+
+
+def correct_unknown(query: str, token: str) -> str | None:
+    """The query with each word that matches no public case replaced by the closest public
+    word, or None (nothing to correct, or nothing close)."""
+    key = f"{CACHE_KEY}:unknown:{token}:{hashlib.sha256(query.encode()).hexdigest()}"
+    answer = cache.get(key)
+    if answer is None:
+        words = vocabulary(token)
+        known_terms = set(words.values())
+        typed = query.split()
+        if any(_unknown(fold(word), known_terms) for word in typed):
+            answer = _correct(query, words, only=lambda w: _unknown(w, known_terms)) or ""
+        else:
+            answer = ""
+        cache.set(key, answer, timeout=60 * 60)
+    return answer or None
+
+
+MAX_COMPLETIONS = 10
+
+
+def complete(prefix: str, token: str) -> list[str]:
+    """The prefix with its last word completed to public words, shortest first:
+    "overl" → ["overlast", ...], "jongeren overl" → ["jongeren overlast", ...]."""
+    head, _, last = prefix.rpartition(" ")
+    last = fold(last)
+    if len(last) < 3:
+        return []
+    found = sorted((w for w in vocabulary(token) if w.startswith(last) and w != last), key=len)
+    start = f"{head} " if head else ""
+    return [start + word for word in found[:MAX_COMPLETIONS]]
 
 
 def correct(query: str, token: str) -> str | None:
@@ -68,7 +124,7 @@ def correct(query: str, token: str) -> str | None:
     return answer or None
 
 
-def _correct(query: str, words: dict[str, str]) -> str | None:
+def _correct(query: str, words: dict[str, str], only=None) -> str | None:
     known = set(words.values())
     by_first_letter: dict[str, list[str]] = {}
     for word in words:
@@ -77,6 +133,9 @@ def _correct(query: str, words: dict[str, str]) -> str | None:
     for word in query.split():
         folded = fold(word)
         if len(folded) < MIN_WORD_LENGTH or folded in STOP_WORDS or stem(folded) in known:
+            corrected.append(word)
+            continue
+        if only is not None and not only(folded):
             corrected.append(word)
             continue
         candidates = [

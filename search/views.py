@@ -2,10 +2,19 @@
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from core.pagination import PAGE_PARAMETER, paginate
 from search.services import autocomplete, search_site
+
+# How a facet named in the words is offered as a filter: "Alleen gemeente Utrecht?"
+FACET_LABELS = {
+    "gemeente": _("gemeente"),
+    "uitkomst": _("uitkomst"),
+    "thema": _("thema"),
+    "doelgroep": _("doelgroep"),
+}
 
 RESULTS_PER_PAGE = 20
 
@@ -15,6 +24,14 @@ def search_page(request: HttpRequest) -> HttpResponse:
     page = paginate(request, search.results, RESULTS_PER_PAGE)
     found = search.page(page.object_list, number=page.number, case_count=page.paginator.count)
     beside, kind_facet = found.beside, found.kind_facet
+    kind_counts = [(option.label, option.count) for option in kind_facet.options if option.count]
+    hints = []
+    for hint in search.cases.hints:
+        data = request.GET.copy()
+        data.appendlist(hint.facet, hint.value)
+        data.pop(PAGE_PARAMETER, None)
+        label = FACET_LABELS.get(hint.facet, hint.facet)
+        hints.append({"url": f"?{data.urlencode()}", "label": hint.label, "facet_label": label})
     return render(
         request,
         "search/search.html",
@@ -28,6 +45,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "page": page,
             "hits": found.hits,
             "suggestion": search.suggestion() if not (page.paginator.count or beside) else None,
+            # The heading counts what the page lists, per kind (cases on every page; topics,
+            # statements and wijkschakelaars on the first).
+            "result_count": sum(count for _label, count in kind_counts),
+            "kind_counts": kind_counts,
+            "capped": search.cases.capped,
+            "hints": hints,
             "has_filters": any(
                 k not in ("q", PAGE_PARAMETER) and v for k, v in request.GET.items()
             ),

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from textsearch.compounds import split
+
 WORD = re.compile(r"\w+", re.UNICODE)
 
 # Common Dutch function words: they carry no meaning for search.
@@ -25,6 +27,18 @@ STOP_WORDS = frozenset(
     na naar niet niets nog nu of om omdat ons onze ook op over te tegen toch toen tot u uit van
     veel voor waar wanneer want was wat we wel werd wie wij wil wordt worden zal ze zelf zich
     zij zijn zo zonder zou
+    waarom welk welke hoeveel waarmee waardoor kun kunt kunnen moet moeten ging gaat gaan doe
+    doet doen jullie krijg krijgt krijgen iets zit zitten
+    """.split()
+)
+# Words people put around what they look for ("waarom werkt een project niet", "aanpak van
+# ..."): searched, and ranked on, but never required, so they never empty a result.
+FILLER_WORDS = frozenset(
+    """
+    project projecten aanpak aanpakken werkt werken werkte werkten les lessen ervaring
+    ervaringen voorbeeld voorbeelden praktijk praktijkvoorbeeld praktijkvoorbeelden tips tip
+    manier manieren gebrek helpt helpen help organiseer organiseren pak pakken voorkom
+    voorkomen oplossing oplossingen idee ideeen goede goed beste
     """.split()
 )
 
@@ -73,12 +87,26 @@ def compound_parts(term: str) -> list[str]:
     return [term[i:] for i in range(3, len(term) - COMPOUND_PART_MIN_LENGTH + 1)]
 
 
+def part_terms(word: str) -> list[str]:
+    """The terms of the parts of a compound (folded word), by the Dutch dictionary."""
+    return [stem(part) for part in split(word) if part not in STOP_WORDS]
+
+
 def analyse(text: str, compounds: bool = False) -> str:
-    """A text as the index stores it: its terms separated by spaces.
+    """A text as the index stores it: its terms separated by spaces, and after each compound
+    the terms of its parts ("jongerenoverlast" is found by "overlast van jongeren").
 
     With `compounds`, the tails of compound words too (for short fields such as titles).
     """
-    found = terms(text)
+    words = [
+        word
+        for word in (fold(match) for match in WORD.findall(text or ""))
+        if word not in STOP_WORDS
+    ]
+    found = []
+    for word in words:
+        found.append(stem(word))
+        found += part_terms(word)
     if compounds:
-        found += [part for term in found for part in compound_parts(term)]
+        found += [part for word in words for part in compound_parts(stem(word))]
     return " ".join(found)

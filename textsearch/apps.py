@@ -10,4 +10,8 @@ class TextSearchConfig(AppConfig):
     verbose_name = _("Zoekmachine")
 
     def ready(self) -> None:
+        from core import state
         from textsearch import checks  # noqa: F401 (registers the system checks)
+        from textsearch.models import SynonymGroup
+
+        state.track(SynonymGroup)

@@ -1,32 +1,231 @@
-"""Searching a queryset with Dutch terms: the two operations every search page and API uses.
+"""Searching a queryset with Dutch terms: the operations every search page and API uses.
 
 Both start from a queryset the caller built with `visible_to(user)`; search only narrows it.
+
+A query is read as concepts, one per word (or per phrase of the thesaurus), each with its
+alternatives: the word's term, the parts of a compound ("jongerenoverlast" → "jongeren" and
+"overlast" both), and the terms of its synonyms (textsearch.models.SynonymGroup). Ranking is
+not all or nothing: the cases with every concept come first, then those with at least half of
+them (MIN_SHARE), each group best first (bm25 on SQLite, ts_rank on PostgreSQL). Question words
+and filler ("waarom", "project", "aanpak") are never required, so they never empty a result.
 """
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import math
+from dataclasses import dataclass
+from itertools import combinations
 
-from textsearch.analysis import analyse
+from django.db.models import QuerySet
+from modelsearch.query import And, Or, PlainText
+
+from textsearch.analysis import FILLER_WORDS, STOP_WORDS, WORD, fold, stem
+from textsearch.compounds import split
 
 MAX_QUERY_LENGTH = 200
+MIN_SHARE = 0.5  # of the concepts of a query of several words, at least this share must match
+MAX_CONCEPTS = 6  # a longer query ranks on all its words but requires only its first six
+MAX_PHRASE_WORDS = 3
+
+Alternative = tuple[str, ...]  # search terms that must all match
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing the query asks for, as typed, with the terms that each would satisfy it."""
+
+    words: str
+    alternatives: tuple[Alternative, ...]
+    optional: bool = False
+
+    @property
+    def all_terms(self) -> set[str]:
+        return {term for alternative in self.alternatives for term in alternative}
+
+
+def _word_terms(word: str) -> list[Alternative]:
+    """A word's own term and, for a compound, its parts' terms."""
+    found = [(stem(word),)]
+    parts = tuple(
+        stem(part) for part in split(word) if part not in STOP_WORDS and part not in FILLER_WORDS
+    )
+    if len(parts) > 1:
+        found.append(parts)
+    return found
+
+
+def _phrase_terms(phrase: str) -> Alternative:
+    words = [fold(word) for word in WORD.findall(phrase)]
+    return tuple(stem(word) for word in words if word not in STOP_WORDS)
+
+
+def _dedupe(alternatives: list[Alternative]) -> tuple[Alternative, ...]:
+    seen, kept = set(), []
+    for alternative in alternatives:
+        if alternative and alternative not in seen:
+            seen.add(alternative)
+            kept.append(alternative)
+    # An alternative that contains another adds nothing to what matches.
+    return tuple(a for a in kept if not any(set(b) < set(a) for b in kept))
+
+
+def concepts(query: str, synonyms: dict[Alternative, list[str]] | None = None) -> list[Concept]:
+    """The concepts of `query`, in order (see the module docstring).
+
+    `synonyms` maps the terms of a word or phrase to its equivalents (textsearch.thesaurus).
+    """
+    synonyms = synonyms or {}
+    words = [fold(word) for word in WORD.findall((query or "")[:MAX_QUERY_LENGTH])]
+    words = [word for word in words if word not in STOP_WORDS]
+    found: list[Concept] = []
+    position = 0
+    while position < len(words):
+        matched = None
+        for size in range(min(MAX_PHRASE_WORDS, len(words) - position), 0, -1):
+            key = tuple(stem(word) for word in words[position : position + size])
+            if key in synonyms:
+                matched = size, synonyms[key]
+                break
+        if matched:
+            size, equivalents = matched
+            phrase = words[position : position + size]
+            alternatives = [tuple(stem(word) for word in phrase)]
+            if size == 1:
+                alternatives += _word_terms(phrase[0])
+            for equivalent in equivalents:
+                alternatives.append(_phrase_terms(equivalent))
+                equivalent_words = WORD.findall(fold(equivalent))
+                if len(equivalent_words) == 1:
+                    alternatives += _word_terms(equivalent_words[0])
+            found.append(Concept(" ".join(phrase), _dedupe(alternatives)))
+            position += size
+            continue
+        word = words[position]
+        found.append(Concept(word, _dedupe(_word_terms(word)), optional=word in FILLER_WORDS))
+        position += 1
+    if found and all(concept.optional for concept in found):
+        found = [Concept(c.words, c.alternatives) for c in found]
+    return found
 
 
 def search_terms(query: str) -> str:
-    return analyse((query or "")[:MAX_QUERY_LENGTH])
+    """The query's own terms (the key under which its results are cached, with the thesaurus
+    state): empty when there is nothing to search for."""
+    return " ".join(" ".join(c.alternatives[0]) for c in concepts(query))
 
 
-def ranked(queryset: QuerySet, query: str):
-    """`queryset` searched for `query`, best match first (a sliceable modelsearch result)."""
-    return queryset.search(search_terms(query), operator="and", order_by_relevance=True)
+def _concept_query(concept: Concept):
+    alternatives = [
+        PlainText(alternative[0])
+        if len(alternative) == 1
+        else And([PlainText(term) for term in alternative])
+        for alternative in concept.alternatives
+    ]
+    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
 
 
-def ranked_ids(queryset: QuerySet, query: str) -> list:
-    """The primary keys of everything in `queryset` that matches `query`, best first.
+def _all(parts: list) -> object:
+    return parts[0] if len(parts) == 1 else And(parts)
 
-    One query, however many match: facets and counts are computed from this list.
-    """
-    results = ranked(queryset, query)
+
+def tier_queries(found: list[Concept]) -> list:
+    """The modelsearch queries of the tiers: every required concept, then at least
+    MIN_SHARE of them (when there are several)."""
+    required = [concept for concept in found if not concept.optional][:MAX_CONCEPTS]
+    if not required:
+        return []
+    queries = [_all([_concept_query(concept) for concept in required])]
+    if len(required) > 1:
+        needed = max(1, math.ceil(len(required) * MIN_SHARE))
+        if needed < len(required):
+            groups = [
+                _all([_concept_query(concept) for concept in group])
+                for group in combinations(required, needed)
+            ]
+            queries.append(groups[0] if len(groups) == 1 else Or(groups))
+    return queries
+
+
+def _ranked_ids(queryset: QuerySet, search_query, rank_terms: list[str], limit: int | None):
+    results = queryset.search(search_query, order_by_relevance=True)
     if hasattr(results, "ranked_ids"):  # our database backends (textsearch/backends.py)
-        return results.ranked_ids()
-    return [obj.pk for obj in results]  # a search server (OpenSearch, Elasticsearch)
+        return results.ranked_ids(rank_terms=rank_terms, limit=limit)
+    return [obj.pk for obj in (results[:limit] if limit else results)]  # a search server
+
+
+def ranked_tiers(
+    queryset: QuerySet, found: list[Concept], limit: int | None = None, parts_apart=False
+) -> list[list]:
+    """The primary keys of everything in `queryset` that matches the concepts, as tiers
+    (every concept; at least MIN_SHARE of them), each best first, at most `limit` in all.
+
+    One query per tier, however many match: facets and counts are computed from these lists.
+    With `parts_apart`, when nothing matches, the parts of a compound are searched as words of
+    their own.
+    """
+    tiers = _tiers(queryset, found, limit)
+    if (
+        parts_apart
+        and not any(tiers)
+        and any(len(c.words.split()) == 1 and split(c.words) for c in found)
+    ):
+        # Nothing has a compound or all of its parts: each part becomes a word of its own
+        # ("drugsoverlast" → cases about drugs, or about overlast, with both first).
+        tiers = _tiers(queryset, _parts_apart(found), limit)
+    return tiers
+
+
+def _parts_apart(found: list[Concept]) -> list[Concept]:
+    apart = []
+    for concept in found:
+        parts = split(concept.words) if len(concept.words.split()) == 1 else ()
+        if not parts:
+            apart.append(concept)
+            continue
+        for part in parts:
+            if part not in STOP_WORDS:
+                apart.append(Concept(part, _dedupe(_word_terms(part)), part in FILLER_WORDS))
+    if apart and all(concept.optional for concept in apart):
+        apart = [Concept(c.words, c.alternatives) for c in apart]
+    return apart
+
+
+def _tiers(queryset: QuerySet, found: list[Concept], limit: int | None) -> list[list]:
+    rank_terms = sorted({term for concept in found for term in concept.all_terms})
+    tiers: list[list] = []
+    seen: set = set()
+    for search_query in tier_queries(found):
+        room = None if limit is None else limit - len(seen)
+        if room is not None and room <= 0:
+            break
+        # A later tier holds the earlier ones: ask for enough to fill the room after them.
+        asked = None if room is None else room + len(seen)
+        ids = [
+            pk for pk in _ranked_ids(queryset, search_query, rank_terms, asked) if pk not in seen
+        ]
+        if room is not None:
+            ids = ids[:room]
+        seen.update(ids)
+        tiers.append(ids)
+    return tiers
+
+
+def ranked(queryset: QuerySet, query: str, synonyms=None):
+    """`queryset` searched for every word of `query` (the first tier), best first: a
+    sliceable modelsearch result, for a page of objects."""
+    queries = tier_queries(concepts(query, synonyms))
+    if not queries:
+        return queryset.none()
+    return queryset.search(queries[0], order_by_relevance=True)
+
+
+def ranked_ids(queryset: QuerySet, query: str, synonyms=None, limit: int | None = None) -> list:
+    """The primary keys of everything in `queryset` that matches `query`, best first."""
+    return [pk for tier in ranked_tiers(queryset, concepts(query, synonyms), limit) for pk in tier]
+
+
+def has_match(queryset: QuerySet, query: str) -> bool:
+    """Whether anything in `queryset` matches `query` (all of its words)."""
+    found = concepts(query)
+    queries = tier_queries(found)
+    return bool(queries) and bool(_ranked_ids(queryset, queries[0], [], 1))

@@ -16,7 +16,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
-from modelsearch.query import MatchAll, Not, Phrase, PlainText
+from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 # What this module relies on in modelsearch, checked at start-up (textsearch/checks.py).
@@ -45,10 +45,11 @@ class WeightedBM25(BM25):
 
 class WeightedQueryCompiler(SQLiteSearchQueryCompiler):
     def build_tsrank(self, vector, query, config=None, boost=1.0):
-        if isinstance(query, Phrase | PlainText | Not):
-            rank = WeightedBM25()
-            return rank * boost if boost != 1.0 else rank
-        return super().build_tsrank(vector, query, config=config, boost=boost)
+        # bm25() scores the whole MATCH expression, however it is nested (And, Or): one call.
+        # (modelsearch combines the ranks of And and Or parts arithmetically, which for
+        # bm25's negative scores can turn the order round.)
+        rank = WeightedBM25()
+        return rank * boost if boost != 1.0 else rank
 
     def get_search_vectors(self):
         # One weighted bm25() ranks title and body together; don't add it up twice.
@@ -65,11 +66,14 @@ class RankOnceResults(SQLiteSearchResults):
     def _is_plain_match(self) -> bool:
         return not isinstance(normalize(self.query_compiler.query), MatchAll | Not)
 
-    def ranked_ids(self) -> list:
-        """The primary keys of every match, best first, from one FTS5 query."""
+    def ranked_ids(self, rank_terms=None, limit: int | None = None) -> list:
+        """The primary keys of every match (at most `limit`), best first, from one FTS5 query.
+
+        bm25() ranks on the terms of the MATCH expression itself (`rank_terms` is for
+        PostgreSQL, whose filter and rank are separate expressions)."""
         if not self._is_plain_match():
-            return [obj.pk for obj in super()._do_search()]
-        return self._ranked_keys(None, None)
+            return [obj.pk for obj in super()._do_search()][:limit]
+        return self._ranked_keys(None, limit)
 
     def _matches(self):
         """The FTS5 matches among the compiler's queryset, each with its score."""

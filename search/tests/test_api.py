@@ -94,7 +94,7 @@ def test_search_endpoint_query_count(client, corpus, django_assert_num_queries):
     # After a change: the search state, the cases, topics, dialogue statements and
     # wijkschakelaars ranked, the facet index (cases, 4 link tables, 5 vocabularies), the page
     # of cases with their topics.
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         client.get("/api/v1/_zoek", {"q": "buurthuis"})
     with django_assert_num_queries(3):  # the same words: the state and the page
         client.get("/api/v1/_zoek", {"q": "buurthuis"})

@@ -1,9 +1,9 @@
-"""Search relevance, measured: MRR@10 over judged queries on two corpora.
+"""Search relevance, measured: MRR@10 over judged queries on three corpora.
 
 The judged set (judged_queries.json) says, per query, which cases a professional expects at the
-top. Each query runs through `search_site` as an anonymous visitor, as on the search page. For a
-query with a misspelled word the page shows "Bedoelde u ...?" when nothing is found; we then
-follow that suggestion and count the rank in its results (the one extra click a visitor makes).
+top. Each query runs through `search_site` as an anonymous visitor, as on the search page: a
+misspelled word is corrected in the results themselves. The corpus 'fresh' and its queries were
+written before the engine was run on them.
 
 Run with `-s` to see the table of ranks.
 """
@@ -33,15 +33,25 @@ pytestmark = pytest.mark.django_db
 HERE = Path(__file__).parent
 JUDGED = json.loads((HERE / "judged_queries.json").read_text(encoding="utf-8"))["queries"]
 OWN_CORPUS = HERE / "relevance_corpus.json"
-# The municipalities the own corpus names, with their real CBS codes.
+FRESH_CORPUS = HERE / "relevance_corpus_fresh.json"
+# The municipalities the own corpora name, with their real CBS codes.
 OWN_MUNICIPALITIES = {
     "Utrecht": "GM0344",
     "Rotterdam": "GM0599",
     "Groningen": "GM0014",
     "Eindhoven": "GM0772",
+    "Amsterdam": "GM0363",
+    "Den Haag": "GM0518",
+    "Tilburg": "GM0855",
+    "Zwolle": "GM0193",
+    "Arnhem": "GM0202",
+    "Leeuwarden": "GM0080",
+    "Enschede": "GM0153",
+    "Almere": "GM0034",
 }
 CUTOFF = 10
-MIN_MRR = 0.8
+MIN_MRR = 0.85  # over all queries
+MIN_MRR_PER_KIND = 0.7
 
 
 @dataclass
@@ -66,12 +76,9 @@ def top_ids(query: str) -> list[str]:
 
 
 def judge(item: dict) -> Judgement:
-    found = top_ids(item["query"])
-    suggested = None
-    if not found and item["kind"] == "misspelled":
-        suggested = search(item["query"]).suggestion()
-        if suggested:
-            found = top_ids(suggested)
+    page = search(item["query"])
+    found = [case.external_id for case in page.results[:CUTOFF]]
+    suggested = page.corrected_query
     relevant = set(item["relevant"])
     rank = next(
         (n for n, external_id in enumerate(found, start=1) if external_id in relevant), None
@@ -91,10 +98,10 @@ def load_demo_corpus(settings, monkeypatch, tmp_path) -> None:
     call_command("load_demo", stdout=io.StringIO())
 
 
-def load_own_corpus() -> None:
+def load_corpus(path: Path) -> None:
     for name, cbs_code in OWN_MUNICIPALITIES.items():
-        MunicipalityFactory(name=name, slug=name.lower(), cbs_code=cbs_code)
-    case_import(data=json.loads(OWN_CORPUS.read_text(encoding="utf-8")))
+        MunicipalityFactory(name=name, slug=name.lower().replace(" ", "-"), cbs_code=cbs_code)
+    case_import(data=json.loads(path.read_text(encoding="utf-8")))
 
 
 def run_corpus(name: str, load) -> list[Judgement]:
@@ -107,10 +114,10 @@ def run_corpus(name: str, load) -> list[Judgement]:
 
 
 def print_table(judgements: list[Judgement], scores: dict[str, float]) -> None:
-    print(f"\n{'corpus':<6} {'kind':<10} {'query':<44} {'rank':>4}  suggestion")
+    print(f"\n{'corpus':<6} {'kind':<10} {'query':<50} {'rank':>4}  corrected to")
     for j in judgements:
         rank = str(j.rank) if j.rank else "-"
-        print(f"{j.corpus:<6} {j.kind:<10} {j.query:<44} {rank:>4}  {j.suggestion or ''}")
+        print(f"{j.corpus:<6} {j.kind:<10} {j.query:<50} {rank:>4}  {j.suggestion or ''}")
     for name, score in scores.items():
         print(f"MRR@{CUTOFF} {name}: {score:.3f}")
 
@@ -123,22 +130,33 @@ def test_judged_set_is_well_formed():
         )
     }
     own_ids = {item["external_id"] for item in json.loads(OWN_CORPUS.read_text("utf-8"))}
-    assert len(JUDGED) >= 30
-    assert len(own_ids) >= 40
-    assert sum(item["kind"] == "misspelled" for item in JUDGED) >= 5
+    fresh_ids = {item["external_id"] for item in json.loads(FRESH_CORPUS.read_text("utf-8"))}
+    assert len(JUDGED) >= 120
+    assert len(own_ids) >= 40 and len(fresh_ids) >= 40
+    kinds = {item["kind"] for item in JUDGED}
+    assert {"misspelled", "question", "compound", "synonym", "facet"} <= kinds
+    for kind in kinds:
+        assert sum(item["kind"] == kind for item in JUDGED) >= 5, kind
+    corpora = {"demo": demo_ids, "own": own_ids, "fresh": fresh_ids}
     for item in JUDGED:
-        known = demo_ids if item["corpus"] == "demo" else own_ids
+        known = corpora[item["corpus"]]
         assert item["relevant"], item["query"]
         assert set(item["relevant"]) <= known, item["query"]
 
 
 def test_mrr_at_10_on_judged_queries(settings, monkeypatch, tmp_path):
     demo = run_corpus("demo", lambda: load_demo_corpus(settings, monkeypatch, tmp_path))
-    own = run_corpus("own", load_own_corpus)
-    scores = {"demo": mrr(demo), "own": mrr(own), "overall": mrr(demo + own)}
-    print_table(demo + own, scores)
-    misses = [f"{j.corpus}: {j.query!r}" for j in demo + own if not j.rank]
-    assert scores["demo"] >= MIN_MRR and scores["own"] >= MIN_MRR, (scores, misses)
+    own = run_corpus("own", lambda: load_corpus(OWN_CORPUS))
+    fresh = run_corpus("fresh", lambda: load_corpus(FRESH_CORPUS))
+    judged = demo + own + fresh
+    scores = {"demo": mrr(demo), "own": mrr(own), "fresh": mrr(fresh), "overall": mrr(judged)}
+    for kind in sorted({j.kind for j in judged}):
+        scores[f"kind {kind}"] = mrr([j for j in judged if j.kind == kind])
+    print_table(judged, scores)
+    misses = [f"{j.corpus}: {j.query!r}" for j in judged if not j.rank]
+    assert scores["overall"] >= MIN_MRR, (scores, misses)
+    low = {name: score for name, score in scores.items() if score < MIN_MRR_PER_KIND}
+    assert not low, (low, misses)
 
 
 def test_hidden_cases_are_never_found_nor_suggested(anonymous, closed_space, member, editor):
@@ -169,9 +187,10 @@ def test_hidden_cases_are_never_found_nor_suggested(anonymous, closed_space, mem
     # ... but an anonymous visitor finds neither, by their own words or by shared ones.
     assert found("kattenopvang", anonymous) == set()
     assert {case.title for case in found("buurthuis", anonymous)} == {"Buurthuis met huiswerkklas"}
-    # Nor does the suggestion lead there: hidden titles and tags are no source of corrections.
+    # Nor does a correction lead there: hidden titles and tags are no source of corrections.
     for typo in ("kattenopvng", "katenopvang buurthuis"):
         page = search_site(user=anonymous, data=QueryDict(urlencode({"q": typo})))
-        assert not list(page.results)
+        assert not {closed, draft} & set(page.results)
+        assert page.corrected_query is None, typo
         assert page.suggestion() is None, typo
     assert Case.objects.count() == 3

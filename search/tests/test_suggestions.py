@@ -16,11 +16,23 @@ def corpus(closed_space):
     CaseFactory(title="Buurtconcept", live=False, first_published_at=None)
 
 
-def test_suggests_topics_and_visible_titles(client, corpus):
+def test_suggests_words_topics_and_visible_titles(client, corpus):
     response = client.get("/zoeken/suggesties/", {"q": "buurt"})
     assert response.status_code == 200
-    assert response.json() == {"suggesties": ["Buurtbemiddeling", "Buurtkamer in Overvecht"]}
+    # The word completed (from public titles and tags), then topics, then titles; a word that
+    # is also a topic's name is shown once, as the topic.
+    assert response.json() == {
+        "suggesties": ["buurtkamer", "Buurtbemiddeling", "Buurtkamer in Overvecht"]
+    }
     assert "private" in response["Cache-Control"]
+
+
+def test_a_prefix_is_completed_to_words_of_public_content_only(client, corpus):
+    CaseFactory(title="Overlast op het plein", tags=["overlastmeldingen"])
+    CaseFactory(title="Overleg geheim", live=False, first_published_at=None)
+    suggestions = client.get("/zoeken/suggesties/", {"q": "overl"}).json()["suggesties"]
+    assert suggestions[:2] == ["overlast", "overlastmeldingen"]
+    assert not any("overleg" in s.lower() for s in suggestions)
 
 
 def test_members_get_their_closed_titles(client_for, member, corpus):

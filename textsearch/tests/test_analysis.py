@@ -34,7 +34,8 @@ def test_different_words_stay_different():
 
 def test_analyse_joins_terms():
     assert analyse("De buurthuizen, de wijkagenten!") == analyse("buurthuis wijkagent")
-    assert len(analyse("De buurthuizen, de wijkagenten!").split()) == 2
+    # Each compound with its parts: buurthuis, buurt, huis, wijkagent, wijk, agent.
+    assert len(analyse("De buurthuizen, de wijkagenten!").split()) == 6
 
 
 def test_compound_tails_are_indexed_for_short_fields():
@@ -42,4 +43,19 @@ def test_compound_tails_are_indexed_for_short_fields():
 
     indexed = analyse("Vroegsignalering", compounds=True).split()
     assert set(terms("signaleren")) <= set(indexed)
-    assert analyse("Vroegsignalering").split() == terms("vroegsignalering")
+    assert analyse("Vroegsignalering").split() == terms("vroegsignalering vroeg signalering")
+
+
+def test_compounds_are_split_by_the_dutch_dictionary():
+    from textsearch.compounds import split
+
+    assert split("jongerenoverlast") == ("jongeren", "overlast")
+    assert split("veiligheidsgevoel") == ("veiligheid", "gevoel")  # linking -s-
+    assert split("hangjongeren") == ("hang", "jongeren")
+    assert split("buurtbemiddeling") == ("buurt", "bemiddeling")
+    assert split("buurthuis") == ("buurt", "huis")  # not "buur" + "thuis"
+    assert split("gezinsschulden") == ("gezin", "schulden")
+    assert split("buurtpreventiegroep") == ("buurt", "preventie", "groep")
+    # Words that only look like compounds stay whole.
+    for word in ("overlast", "gemeente", "verslaving", "eenzaamheid", "ondermijning"):
+        assert split(word) == (), word
