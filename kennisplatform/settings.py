@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "cases",
     "dialogues",
     "connectors",
+    "discussions",
     "accounts",
     "api",
     "search",

@@ -22,8 +22,8 @@ FLOORS: list[list[str]] = [
     ["textsearch"],
     ["spaces", "municipalities", "topics", "accounts"],
     ["cases"],
-    ["dialogues", "connectors"],
-    ["search", "pages", "embeds", "api", "ops", "kennisplatform"],
+    ["dialogues", "connectors", "discussions"],
+    ["notifications", "search", "pages", "embeds", "api", "ops", "kennisplatform"],
 ]
 RANK = {app: (floor, n) for floor, apps in enumerate(FLOORS) for n, app in enumerate(apps)}
 SKIP_PARTS = {"tests", "migrations", ".venv", "bench", "scripts"}

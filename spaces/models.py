@@ -12,6 +12,7 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.access import Visitor, is_editor
@@ -74,6 +75,14 @@ class Space(models.Model):
             "ziet iedereen naam en beschrijving, maar niet de inhoud."
         ),
     )
+    hold_first_posts = models.BooleanField(
+        _("eerste berichten van nieuwe accounts eerst laten nakijken"),
+        default=False,
+        help_text=_(
+            "Een moderator keurt de eerste berichten van een nieuw account goed voordat anderen "
+            "ze zien. Geldt alleen in een openbare ruimte."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SpaceQuerySet.as_manager()
@@ -126,6 +135,8 @@ class Membership(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
     )
     joined_at = models.DateTimeField(_("lid sinds"), auto_now_add=True)
+    # A suspended member still reads but cannot post, report or start discussions until then.
+    suspended_until = models.DateTimeField(_("geschorst tot"), null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -147,6 +158,10 @@ class Membership(models.Model):
     @property
     def is_moderator(self) -> bool:
         return self.is_active and self.role == self.Role.MODERATOR
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_until is not None and self.suspended_until > timezone.now()
 
 
 class JoinRequest(models.Model):
@@ -258,6 +273,14 @@ class ModerationLog(models.Model):
         ROLE_CHANGED = "rol", _("veranderde een rol")
         LEFT = "vertrokken", _("verliet de ruimte")
         EDITED = "beheer", _("wijzigde in het beheer")
+        REPORTED = "gemeld", _("meldde een bericht")
+        HELD = "vastgehouden", _("hield een bericht vast")
+        HIDDEN = "verborgen", _("verborg een bericht")
+        RESTORED = "hersteld", _("herstelde een bericht")
+        LOCKED = "gesloten", _("sloot een discussie")
+        UNLOCKED = "heropend", _("heropende een discussie")
+        SUSPENDED = "geschorst", _("schorste een lid")
+        UNSUSPENDED = "schorsing_op", _("hief een schorsing op")
 
     space = models.ForeignKey(
         Space, verbose_name=_("ruimte"), on_delete=models.CASCADE, related_name="moderation_log"
@@ -280,6 +303,8 @@ class ModerationLog(models.Model):
     )
     subject_email = models.EmailField(_("betreft e-mailadres"), blank=True)
     detail = models.TextField(_("toelichting"), blank=True)
+    # Where it happened (a post or discussion), for moderators to follow.
+    target_url = models.CharField(_("waar"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("op"), auto_now_add=True, db_index=True)
 
     class Meta:
