@@ -42,5 +42,8 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "related_cases": related_cases(case, request.user),
             "statements": case.dialogue_statements.visible_to(request.user).about_page(),
             "connectors": case.connectors.visible_to(request.user).select_related("municipality"),
+            # The public discussions that mention the case, through the relation discussions
+            # declare (they stand above cases).
+            "discussions": case.discussions.public().with_list_data().recent()[:10],
         },
     )

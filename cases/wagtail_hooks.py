@@ -131,14 +131,22 @@ class KnowledgeBaseGroup(SnippetViewSetGroup):
 register_snippet(KnowledgeBaseGroup)
 
 
+@hooks.register("document_visible_to")
+def attachment_of_visible_case(document, user) -> bool:
+    return Case.objects.visible_to(user).filter(attachments__document=document).exists()
+
+
 @hooks.register("before_serve_document")
 def serve_only_visible_attachments(document, request):
-    """A document is served only to editors or as an attachment of a case the user may see.
+    """A document is served only to editors or as an attachment of something the user may see.
 
-    Hidden answers 404, exactly like missing (docs/architecture.md, "The visibility rule").
+    The one rule for every kind that attaches documents: each registers a
+    `document_visible_to(document, user)` hook (cases here, discussions' posts in
+    discussions/wagtail_hooks.py); a document is served when any of them says yes. Hidden
+    answers 404, exactly like missing (docs/architecture.md, "The visibility rule").
     """
     if is_editor(request.user):
         return None
-    if not Case.objects.visible_to(request.user).filter(attachments__document=document).exists():
+    if not any(fn(document, request.user) for fn in hooks.get_hooks("document_visible_to")):
         raise Http404
     return None

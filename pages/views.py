@@ -14,6 +14,8 @@ from core.access import is_editor
 from core.pagination import paginate
 from dialogues.models import Dialogue
 from dialogues.selectors import statements_about_topic
+from discussions.models import Discussion
+from discussions.views import with_labels
 from municipalities.models import Municipality
 from spaces.access import access_listed_space
 from spaces.models import JoinRequest, Membership, Space
@@ -22,6 +24,8 @@ from topics.models import Topic
 HOME_CASES = 3
 SPACE_CASES = 30
 SPACE_DIALOGUES = 10
+SPACE_DISCUSSIONS = 5
+MENTIONING_DISCUSSIONS = 10
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -57,6 +61,10 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "connectors": Connector.objects.visible_to(request.user)
             .filter(topics=topic)
             .select_related("municipality"),
+            # Only public discussions, whoever looks (the one list for every visitor).
+            "discussions": topic.discussions.public()
+            .with_list_data()
+            .recent()[:MENTIONING_DISCUSSIONS],
         },
     )
 
@@ -126,8 +134,14 @@ def space_home(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         members = None
         moderators = list(memberships.filter(role=Membership.Role.MODERATOR))
-    cases, dialogues = [], []
+    cases, dialogues, discussions = [], [], []
     if can_read:
+        discussions = with_labels(
+            Discussion.objects.visible_to(user)
+            .filter(space=space)
+            .with_list_data()
+            .recent()[:SPACE_DISCUSSIONS]
+        )
         cases = (Case.objects.visible_to(user).filter(space=space).with_card_data().recent())[
             :SPACE_CASES
         ]
@@ -146,6 +160,7 @@ def space_home(request: HttpRequest, slug: str) -> HttpResponse:
             "members": members,
             "cases": cases,
             "dialogues": dialogues,
+            "discussions": discussions,
             "login_url": resolve_url(settings.LOGIN_URL),
         },
     )
