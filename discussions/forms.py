@@ -90,6 +90,17 @@ class _SpaceForm(forms.Form):
         if space.is_public:
             del self.fields["is_anonymous"]
 
+    def clean(self):
+        cleaned = super().clean()
+        if self.space.is_public and self.data.get("is_anonymous") not in (None, "", "false"):
+            # The box is not offered here; a request that sends it anyway is refused, never
+            # posted under the member's name.
+            try:
+                services.check_anonymous(self.space, True)
+            except DiscussionRefused as refused:
+                raise forms.ValidationError(refused.message) from None
+        return cleaned
+
     def clean_is_anonymous(self):
         value = self.cleaned_data.get("is_anonymous", False)
         try:
