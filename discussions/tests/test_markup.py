@@ -74,7 +74,10 @@ def test_a_hidden_case_title_is_never_revealed(member, closed_space):
         title="Geheim8Marker", space=SpaceFactory(visibility=Space.Visibility.CLOSED)
     )
     own = CaseFactory(title="Eigen ruimte", space=closed_space)
-    text = f"[dat voorbeeld](/praktijkvoorbeelden/{hidden.slug}/) en [hier](/praktijkvoorbeelden/{own.slug}/)"
+    text = (
+        f"[dat voorbeeld](/praktijkvoorbeelden/{hidden.slug}/) en "
+        f"[hier](/praktijkvoorbeelden/{own.slug}/)"
+    )
     for reader in (ANONYMOUS, member):
         html = render(text, reader)
         assert "Geheim8Marker" not in html

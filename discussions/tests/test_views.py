@@ -8,7 +8,6 @@ from cases.models import CaseAttachment
 from cases.tests.factories import CaseFactory
 from discussions import rules, services
 from discussions.models import Discussion, Post, PostAttachment, PostStatus
-from discussions.tests.factories import DiscussionFactory
 from spaces.models import Space
 from spaces.tests.factories import MembershipFactory, UserFactory
 from topics.tests.factories import TopicFactory

@@ -28,6 +28,8 @@ from cases.tests.factories import CaseFactory
 from connectors.tests.factories import ConnectorFactory
 from dialogues.importers import StatementData
 from dialogues.tests.factories import make_dialogue
+from discussions.models import Discussion, Post
+from discussions.tests.factories import DiscussionFactory
 from municipalities.tests.factories import MunicipalityFactory
 from spaces import services
 from spaces.models import JoinRequest, Membership
@@ -86,7 +88,13 @@ def world():
             statements=[StatementData(1, f"{marker} stelling over de buurt", 10, 1, 0)],
             polls=[],
         )
-        hidden[key] = {"case": case, "dialogue": dialogue}
+        discussion = DiscussionFactory(
+            space=space,
+            title=f"{marker} discussie",
+            author=world["users"]["member"],
+            opening__body=f"{marker} openingstekst",
+        )
+        hidden[key] = {"case": case, "dialogue": dialogue, "discussion": discussion}
     document = Document.objects.create(
         title=f"{MARKERS['invitation_only']} bijlage",
         file=ContentFile(MARKERS["invitation_only"].encode(), name="bijlage.txt"),
@@ -157,7 +165,13 @@ def pools(world) -> dict[str, list]:
         "slug": slugs,
         "cbsCode": [world["municipality"].cbs_code, "GM9998"],
         "code": [world["municipality"].cbs_code, world["municipality"].slug, "GM9998"],
-        "pk": [request.pk, membership.pk, 999999],
+        "pk": [
+            request.pk,
+            membership.pk,
+            *(h["discussion"].pk for h in hidden.values()),
+            999999,
+        ],
+        "post_pk": [hidden["invitation_only"]["discussion"].posts.get().pk, 999999],
         "token": ["ongeldig-token"],
         # allauth's e-mail confirmation and password reset links: forged ones.
         "key": ["ongeldige-sleutel"],
@@ -244,6 +258,8 @@ def phrases(marker: str) -> list[str]:
         f"{marker} samenvatting",
         f"{marker} dialoog",
         f"{marker} stelling",
+        f"{marker} discussie",
+        f"{marker} openingstekst",
     ]
 
 
@@ -304,18 +320,38 @@ def test_posting_to_a_hidden_space_answers_like_a_missing_one(
 ):
     http, headers = client_as(client, django_user_model, world["users"][role])
     hidden = world["invitation_only"].slug
-    before = (Membership.objects.count(), JoinRequest.objects.count())
+    before = (
+        Membership.objects.count(),
+        JoinRequest.objects.count(),
+        Discussion.objects.count(),
+        Post.objects.count(),
+    )
     for route in all_routes():
         if not route.startswith("ruimtes/<slug:slug>/"):
             continue
+        discussion = world["hidden"]["invitation_only"]["discussion"]
         values = {"slug": hidden, "pk": JoinRequest.objects.first().pk}
+        if "post_pk" in route or "discussies/<int:pk>" in route:
+            values = {"slug": hidden, "pk": discussion.pk, "post_pk": discussion.posts.get().pk}
         url = fill(route, values)
         missing = fill(route, {**values, "slug": MISSING})
-        response = http.post(url, {"message": "Mag ik erin?", "decision": "goedkeuren"})
-        twin = http.post(missing, {"message": "Mag ik erin?", "decision": "goedkeuren"})
+        data = {
+            "message": "Mag ik erin?",
+            "decision": "goedkeuren",
+            "kind": "vraag",
+            "title": "Ingebroken",
+            "body": "Ik schrijf waar ik niet mag.",
+        }
+        response = http.post(url, data)
+        twin = http.post(missing, data)
         assert response.status_code == twin.status_code, url
         assert SPACE_NAME_MARKER not in response.content.decode()
-    assert (Membership.objects.count(), JoinRequest.objects.count()) == before
+    assert (
+        Membership.objects.count(),
+        JoinRequest.objects.count(),
+        Discussion.objects.count(),
+        Post.objects.count(),
+    ) == before
 
 
 def _counts(http, headers):

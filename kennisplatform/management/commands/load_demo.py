@@ -34,6 +34,8 @@ from connectors.models import Connector
 from connectors.services import consent_give
 from dialogues.importers import read_path
 from dialogues.services import dialogue_import, existing_dialogue
+from discussions.models import Discussion, Post
+from discussions.services import sync_discussion
 from municipalities.loader import load_files
 from municipalities.models import Municipality, MunicipalityAlias
 from spaces.models import Membership, Space
@@ -105,6 +107,8 @@ class Command(BaseCommand):
             report = case_import(data=[*demo_cases, self.closed_demo_case()])
             dialogue = self.load_dialogue()
             connectors = self.load_connectors()
+            discussions = self.load_discussions()
+        self.stdout.write(f"Discussies: {discussions} nieuw (verzonnen voorbeelden)")
         self.stdout.write(
             f"Praktijkvoorbeelden: {len(report.created)} nieuw, {len(report.updated)} bijgewerkt, "
             f"{len(report.unchanged)} ongewijzigd."
@@ -196,6 +200,36 @@ class Command(BaseCommand):
                 "visibility": Space.Visibility.CLOSED,
             },
         )
+
+    def load_discussions(self) -> int:
+        """A few fictional discussions in the demo spaces, on the 2020 dialogue's themes; each
+        once (by title). Written straight to the tables, like the rest of the demo: no mails."""
+        topic = Topic.objects.filter(name="Bewonersparticipatie").first()
+        topic_link = f"[bewonersparticipatie]({topic.get_absolute_url()})" if topic else ""
+        created = 0
+        for item in demo_discussions(topic_link):
+            space = Space.objects.get(slug=item["space"])
+            if Discussion.objects.filter(space=space, title=item["title"]).exists():
+                continue
+            author, *rest = item["posts"]
+            discussion = Discussion.objects.create(
+                space=space,
+                kind=item["kind"],
+                title=item["title"],
+                author=User.objects.get(username=author[0]),
+                is_anonymous=author[2],
+            )
+            for n, (username, body, anonymous) in enumerate(item["posts"]):
+                Post.objects.create(
+                    discussion=discussion,
+                    author=User.objects.get(username=username),
+                    is_anonymous=anonymous,
+                    is_opening=n == 0,
+                    body=body,
+                )
+            sync_discussion(discussion)
+            created += 1
+        return created
 
     def demo_user(self, username: str, first_name: str, last_name: str) -> User:
         user, created = User.objects.get_or_create(
@@ -290,6 +324,99 @@ class Command(BaseCommand):
         secret = decrypt(authenticator.data["secret"])
         counter = int(time.time()) // mfa_settings.TOTP_PERIOD
         self.stdout.write(format_hotp_value(hotp_value(secret, counter)))
+
+
+def demo_discussions(topic_link: str) -> list[dict]:
+    """Fictional people and places; the themes come from the 2020 dialogue (ontschotting,
+    money in separate pots, the 'slimme stedelijke schakelaar', bewoners and professionals)."""
+    network, intervision = "netwerk-wijkaanpak", CLOSED_DEMO_SPACE
+    return [
+        {
+            "space": network,
+            "kind": Discussion.Kind.QUESTION,
+            "title": "Hoe krijgen jullie geld uit verschillende potjes bij één wijkaanpak?",
+            "posts": [
+                (
+                    "anouk.jansen",
+                    "Voor onze aanpak in de wijk betalen zorg, veiligheid en wonen elk een "
+                    "stukje, elk met een eigen verantwoording. We zijn meer tijd kwijt aan "
+                    "formulieren dan aan de wijk.\n\nWie heeft een manier gevonden om de "
+                    "potjes samen te voegen?",
+                    False,
+                ),
+                (
+                    "bram.pieters",
+                    "Bij ons werkte één gezamenlijk wijkbudget voor drie jaar:\n\n"
+                    "- één verantwoording per jaar, in gewone taal;\n"
+                    "- een wethouder die het budget trekt;\n"
+                    "- vooraf afspreken wat *niet* meetelt als mislukking.",
+                    False,
+                ),
+                (
+                    "moderator",
+                    "Goede vraag, die kwam in de dialoog van 2020 ook vaak terug: "
+                    "'ontschotting' van geld. Zie ook het thema " + topic_link + ".",
+                    False,
+                ),
+            ],
+        },
+        {
+            "space": network,
+            "kind": Discussion.Kind.EXPERIENCE,
+            "title": "Een jaar als wijkschakelaar: wat een mandaat verandert",
+            "posts": [
+                (
+                    "fatma.yilmaz",
+                    "Sinds een jaar mag ik knopen doorhakken tussen gemeente, corporatie en "
+                    "welzijn. Het grootste verschil: ik hoef niet meer drie keer toestemming "
+                    "te vragen voor een kleine oplossing.\n\nWat ik wel mis: tijd om bij "
+                    "bewoners langs te gaan.",
+                    False,
+                ),
+                (
+                    "anouk.jansen",
+                    "Herkenbaar. Bij ons is de schakelaar juist géén oplossing op zich, maar "
+                    "één schakel in een groter geheel. Hoe voorkom je dat alles op jouw "
+                    "bord komt?",
+                    False,
+                ),
+            ],
+        },
+        {
+            "space": network,
+            "kind": Discussion.Kind.CALL,
+            "title": "Oproep: voorbeelden van vrijwilligers en professionals die samen optrekken",
+            "posts": [
+                (
+                    "bram.pieters",
+                    "Voor een bijeenkomst zoek ik voorbeelden waarin vrijwilligers en "
+                    "professionals echt samen iets in de wijk deden, ook als het niet "
+                    "lukte. Reageer hier of start een eigen discussie.",
+                    False,
+                ),
+            ],
+        },
+        {
+            "space": intervision,
+            "kind": Discussion.Kind.EXPERIENCE,
+            "title": "Bewonersavond die verkeerd viel",
+            "posts": [
+                (
+                    "anouk.jansen",
+                    "We organiseerden een avond over overlast, maar de uitnodiging klonk als "
+                    "een beschuldiging. Er kwamen vooral boze bewoners, en daarna niemand "
+                    "meer.\n\nLes: laat bewoners de uitnodiging mee schrijven.",
+                    True,
+                ),
+                (
+                    "bram.pieters",
+                    "Dank voor het delen. Wij maakten dezelfde fout met een brief van de "
+                    "gemeente: te veel regels, te weinig 'wat gaan we samen doen'.",
+                    False,
+                ),
+            ],
+        },
+    ]
 
 
 def read_logins() -> dict[str, str]:
