@@ -101,8 +101,8 @@ def test_detail_query_count(client, django_assert_num_queries):
     for _ in range(6):
         CaseFactory(topics=topics[:1], tags=["a"])
     # case + 7 prefetches (topics, domains, target groups, tags, sources, attachments) + related
-    # + the dialogue statements and the wijkschakelaars linked to it.
-    with django_assert_num_queries(10):
+    # + the dialogue statements, the wijkschakelaars and the public discussions linked to it.
+    with django_assert_num_queries(11):
         response = client.get(case.get_absolute_url())
     assert len(response.context["related_cases"]) == 5
 

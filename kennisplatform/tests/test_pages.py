@@ -36,9 +36,9 @@ def test_topic_page_gathers_its_cases(client, django_assert_num_queries):
     for _ in range(5):
         CaseFactory(topics=[topic])
     CaseFactory(topics=[TopicFactory(slug="anders")])
-    # topic, count, page of cases, their topics, the dialogue statements and wijkschakelaars
-    # linked to it
-    with django_assert_num_queries(6):
+    # topic, count, page of cases, their topics, the dialogue statements, wijkschakelaars and
+    # public discussions linked to it
+    with django_assert_num_queries(7):
         response = client.get("/themas/vroegsignalering/")
     assert response.context["page"].paginator.count == 5
     assert client.get("/themas/bestaat-niet/").status_code == 404

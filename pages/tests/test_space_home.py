@@ -140,8 +140,9 @@ def test_space_home_query_count_does_not_grow(
     MembershipFactory(space=closed_space, role=Membership.Role.MODERATOR)
     client.force_login(member)
     client.get(f"/ruimtes/{closed_space.slug}/")  # the session and permissions are warm
-    # session, user, space, can read, members, own membership, cases, their topics, dialogues,
-    # and the editor check (groups and permissions): the same for 1 or 12 members and cases
-    with django_assert_num_queries(11):
+    # session, user, space, can read, members, own membership, discussions, cases, their topics,
+    # dialogues, and the editor check (groups and permissions): the same for 1 or 12 members
+    # and cases
+    with django_assert_num_queries(12):
         response = client.get(f"/ruimtes/{closed_space.slug}/")
     assert len(response.context["members"]) == size + 2
