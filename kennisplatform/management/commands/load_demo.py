@@ -204,8 +204,15 @@ class Command(BaseCommand):
     def load_discussions(self) -> int:
         """A few fictional discussions in the demo spaces, on the 2020 dialogue's themes; each
         once (by title). Written straight to the tables, like the rest of the demo: no mails."""
-        topic = Topic.objects.filter(name="Bewonersparticipatie").first()
-        topic_link = f"[bewonersparticipatie]({topic.get_absolute_url()})" if topic else ""
+        topics = {
+            t.slug: t for t in Topic.objects.filter(slug__in=["ontschotting", "wijkschakelaars"])
+        }
+
+        def topic_link(slug: str) -> str:
+            """A mention of the topic (shown with its name), or just the word."""
+            topic = topics.get(slug)
+            return f"[{slug}]({topic.get_absolute_url()})" if topic else slug
+
         created = 0
         for item in demo_discussions(topic_link):
             space = Space.objects.get(slug=item["space"])
@@ -326,7 +333,7 @@ class Command(BaseCommand):
         self.stdout.write(format_hotp_value(hotp_value(secret, counter)))
 
 
-def demo_discussions(topic_link: str) -> list[dict]:
+def demo_discussions(topic_link) -> list[dict]:
     """Fictional people and places; the themes come from the 2020 dialogue (ontschotting,
     money in separate pots, the 'slimme stedelijke schakelaar', bewoners and professionals)."""
     network, intervision = "netwerk-wijkaanpak", CLOSED_DEMO_SPACE
@@ -355,7 +362,7 @@ def demo_discussions(topic_link: str) -> list[dict]:
                 (
                     "moderator",
                     "Goede vraag, die kwam in de dialoog van 2020 ook vaak terug: "
-                    "'ontschotting' van geld. Zie ook het thema " + topic_link + ".",
+                    "ontschotting van geld. Zie ook het thema " + topic_link("ontschotting") + ".",
                     False,
                 ),
             ],
@@ -377,7 +384,7 @@ def demo_discussions(topic_link: str) -> list[dict]:
                     "anouk.jansen",
                     "Herkenbaar. Bij ons is de schakelaar juist géén oplossing op zich, maar "
                     "één schakel in een groter geheel. Hoe voorkom je dat alles op jouw "
-                    "bord komt?",
+                    "bord komt? Meer over het thema: " + topic_link("wijkschakelaars") + ".",
                     False,
                 ),
             ],
