@@ -42,5 +42,6 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "related_cases": related_cases(case, request.user),
             "statements": case.dialogue_statements.visible_to(request.user).about_page(),
             "connectors": case.connectors.visible_to(request.user).select_related("municipality"),
+            "submitter_name": case.shown_submitter_name(request.user),
         },
     )
