@@ -468,3 +468,29 @@ def test_editors_see_the_submitter_in_the_back_office(client, sharer, editor):
     page = client.get(f"/beheer/snippets/cases/case/edit/{case.pk}/").content.decode()
     assert "Gedeeld door een lid" in page
     assert "sanne" in page
+
+
+def test_editing_in_the_back_office_keeps_the_members_choices(client, sharer, final_editor):
+    from cases.tests.test_editorial import case_form
+
+    case = submit_case(user=sharer, data=data(credit_submitter=True))
+    client.force_login(final_editor)
+    response = client.post(
+        f"/beheer/snippets/cases/case/edit/{case.pk}/", case_form(title="Door de redactie")
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    case.refresh_from_db()
+    assert case.title == "Door de redactie"
+    assert case.submitted_by == sharer and case.credit_submitter
+
+
+def test_an_anonymous_case_cannot_move_out_of_a_closed_space(sharer, closed_space, public_space):
+    case = submit_case(
+        user=sharer,
+        data=data(space=closed_space, submitted_anonymously=True, credit_submitter=False),
+    )
+    for space in (public_space, None):
+        case.space = space
+        with pytest.raises(ValidationError) as error:
+            case.full_clean()
+        assert "Anoniem delen kan alleen in een besloten ruimte" in str(error.value)
