@@ -10,12 +10,14 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         from taggit.models import Tag
 
-        from cases import editorial
+        from cases import editorial, submissions
         from cases.models import Case, Domain, TaggedCase, TargetGroup
         from core import state
 
         # post_migrate (not a data migration) so that a test database flush sets it up again.
         post_migrate.connect(editorial.ensure_editorial_setup, sender=self)
+        # Tell the member when the editors ask for changes, publish or stop the review.
+        submissions.connect()
         state.track(
             Case,
             TaggedCase,

@@ -7,6 +7,7 @@ review workflow. The row holds the *live* version once published; drafts live in
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -29,7 +30,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from spaces.models import PublishableQuerySet, Space
+from core.access import Visitor, is_editor
+from spaces.models import Membership, PublishableQuerySet, Space
 from textsearch.index import DutchSearchField
 
 
@@ -92,7 +94,7 @@ class CaseQuerySet(SearchableQuerySetMixin, PublishableQuerySet):
 
     def with_detail_data(self) -> CaseQuerySet:
         """What a case page and the API's case resource show, in a fixed number of queries."""
-        return self.select_related("municipality", "space").prefetch_related(
+        return self.select_related("municipality", "space", "submitted_by").prefetch_related(
             "topics", "domains", "target_groups", "tags", "sources", "attachments__document"
         )
 
@@ -104,6 +106,10 @@ class CaseQuerySet(SearchableQuerySetMixin, PublishableQuerySet):
 
     def recent(self) -> CaseQuerySet:
         return self.order_by(models.F("first_published_at").desc(nulls_last=True), "-pk")
+
+
+# Addresses under /praktijkvoorbeelden/ that are pages of their own, never a case's slug.
+RESERVED_SLUGS = {"delen", "feed"}
 
 
 class TaggedCase(TaggedItemBase):
@@ -198,6 +204,29 @@ class Case(
         default=False,
         help_text=_("Een uitgewerkt voorbeeld, geen verslag van een echt project."),
     )
+    # A case a member shared ("Deel een praktijkvoorbeeld", cases/submissions.py). Who wrote an
+    # anonymous case is known only to the space's moderators and editors (`shown_submitter`).
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gedeeld door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_cases",
+    )
+    credit_submitter = models.BooleanField(
+        _("Mijn naam vermelden bij publicatie"),
+        default=False,
+        help_text=_("Bij publicatie staat er: gedeeld door en dan uw naam."),
+    )
+    submitted_anonymously = models.BooleanField(
+        _("Anoniem delen met de andere leden"),
+        default=False,
+        help_text=_(
+            "Alleen in een besloten ruimte. De leden zien niet wie het schreef; alleen de "
+            "moderatoren van de ruimte en de redactie weten het."
+        ),
+    )
     external_id = models.CharField(
         _("extern kenmerk"), max_length=100, unique=True, null=True, blank=True
     )
@@ -271,6 +300,16 @@ class Case(
             )
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = _("Het eindjaar ligt voor het beginjaar.")
+        if self.submitted_anonymously:
+            if self.space_id is None or self.space.is_public:
+                errors["submitted_anonymously"] = _(
+                    "Anoniem delen kan alleen in een besloten ruimte. Kies een besloten ruimte, "
+                    "of deel het met uw naam."
+                )
+            elif self.credit_submitter:
+                errors["credit_submitter"] = _(
+                    "U deelt anoniem, dus uw naam kan er niet bij staan. Kies één van de twee."
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -284,6 +323,9 @@ class Case(
     def _unique_slug(self) -> str:
         base = slugify(self.title)[:180] or "praktijkvoorbeeld"
         slug, n = base, 2
+        if base in RESERVED_SLUGS:
+            slug = f"{base}-{n}"
+            n += 1
         while (
             Case.objects.filter(slug=slug).exclude(pk=self.pk).exists()
             or CaseSlugRedirect.objects.filter(old_slug=slug).exclude(case_id=self.pk).exists()
@@ -322,6 +364,36 @@ class Case(
             ]
         )
 
+    # Who shared it, as each viewer may see it.
+    def shown_submitter(self, viewer: Visitor):
+        """The member to name as the one who shared this case to `viewer`, or None.
+
+        A credited case names its submitter to everyone who sees the case. An anonymous case
+        names nobody, except to the space's moderators and editors.
+        """
+        if self.submitted_by_id is None:
+            return None
+        if self.submitted_anonymously:
+            return self.submitted_by if self.submitter_visible_to(viewer) else None
+        return self.submitted_by if self.credit_submitter else None
+
+    def shown_submitter_name(self, viewer: Visitor) -> str:
+        """The display name of `shown_submitter(viewer)`, or "" (as spaces show members)."""
+        submitter = self.shown_submitter(viewer)
+        if submitter is None:
+            return ""
+        return submitter.get_full_name() or submitter.get_username()
+
+    def submitter_visible_to(self, viewer: Visitor) -> bool:
+        if not (viewer.is_authenticated and viewer.is_active):
+            return False
+        if is_editor(viewer):
+            return True
+        return (
+            self.space_id is not None
+            and Membership.objects.moderators().filter(space_id=self.space_id, user=viewer).exists()
+        )
+
     # Presentation helpers used by templates, the API and the preview.
     @property
     def is_failure_or_mixed(self) -> bool:
@@ -354,7 +426,12 @@ class Case(
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
-        context.update(case=self, related_cases=[], is_preview=True)
+        context.update(
+            case=self,
+            related_cases=[],
+            is_preview=True,
+            submitter_name=self.shown_submitter_name(request.user),
+        )
         return context
 
 

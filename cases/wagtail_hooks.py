@@ -81,6 +81,16 @@ class CaseViewSet(SnippetViewSet):
                 ],
                 heading=_("Bronnen en bijlagen"),
             ),
+            # A case a member shared (cases/submissions.py): who, and what they chose. Read
+            # only: the member's choices are theirs.
+            ObjectList(
+                [
+                    FieldPanel("submitted_by", read_only=True),
+                    FieldPanel("credit_submitter", read_only=True),
+                    FieldPanel("submitted_anonymously", read_only=True),
+                ],
+                heading=_("Gedeeld door een lid"),
+            ),
         ]
     )
 

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from accounts.access import has_two_factor, two_factor_required
 from accounts.forms import EmailPreferencesForm
 from accounts.services import email_preferences, token_prefix
+from cases.submissions import submissions_of
 from connectors.models import Connector
 from core.access import ANONYMOUS, is_editor
 from spaces.selectors import personal_overview
@@ -42,5 +43,6 @@ def personal_page(request: HttpRequest) -> HttpResponse:
             "connector_public": connector is not None
             and Connector.objects.visible_to(ANONYMOUS).filter(pk=connector.pk).exists(),
             "space_sections": space_sections(request),
+            "case_submissions": submissions_of(user),
         },
     )

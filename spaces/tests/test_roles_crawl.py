@@ -24,6 +24,7 @@ from rest_framework.authtoken.models import Token
 from wagtail.documents.models import Document
 
 from cases.models import CaseAttachment
+from cases.submissions import submit_case
 from cases.tests.factories import CaseFactory
 from connectors.tests.factories import ConnectorFactory
 from dialogues.importers import StatementData
@@ -104,7 +105,20 @@ def world():
         name="Sam Schakel", slug="sam-schakel", municipality=municipality, topics=[topic]
     )
     connector.cases.set([public_case, hidden["invitation_only"]["case"]])
+    # A case the member shared in the invitation-only space, waiting for the editors: its
+    # pages (/praktijkvoorbeelden/delen/<pk>/) are the member's alone.
+    submission = submit_case(
+        user=world["users"]["member"],
+        data={
+            "title": f"{MARKERS['invitation_only']} gedeeld voorbeeld",
+            "summary": f"{MARKERS['invitation_only']} wat een lid deelde",
+            "outcome": "mislukt",
+            "what_went_wrong": "Het liep anders dan gedacht.",
+            "space": world["invitation_only"],
+        },
+    )
     world.update(
+        submission=submission,
         municipality=municipality,
         topic=topic,
         public_case=public_case,
@@ -168,6 +182,7 @@ def pools(world) -> dict[str, list]:
         "pk": [
             request.pk,
             membership.pk,
+            world["submission"].pk,
             *(h["discussion"].pk for h in hidden.values()),
             999999,
         ],
