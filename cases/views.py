@@ -42,12 +42,9 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "related_cases": related_cases(case, request.user),
             "statements": case.dialogue_statements.visible_to(request.user).about_page(),
             "connectors": case.connectors.visible_to(request.user).select_related("municipality"),
-<<<<<<< HEAD
             # The public discussions that mention the case, through the relation discussions
             # declare (they stand above cases).
             "discussions": case.discussions.public().with_list_data().recent()[:10],
-=======
             "submitter_name": case.shown_submitter_name(request.user),
->>>>>>> d5
         },
     )
