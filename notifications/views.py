@@ -33,7 +33,7 @@ def follow(request: HttpRequest, slug: str) -> HttpResponse:
     space = subscriptions.access_followable_space(request.user, slug)
     current = subscriptions.subscription_for(request.user, space)
     initial = {"frequency": current.frequency if current else None}
-    form = FollowForm(request.POST or None, initial=initial)
+    form = FollowForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         frequency = form.cleaned_data["frequency"]
         subscriptions.follow(user=request.user, space=space, frequency=frequency)
