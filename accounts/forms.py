@@ -73,7 +73,7 @@ class AddEmailForm(DutchFieldsMixin, allauth_forms.AddEmailForm):
 class EmailPreferencesForm(forms.ModelForm):
     class Meta:
         model = EmailPreferences
-        fields = ["space_activity", "invitations"]
+        fields = ["space_activity", "replies", "moderation", "case_status", "invitations"]
 
 
 class ConfirmPasswordForm(forms.Form):

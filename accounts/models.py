@@ -8,8 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EmailPreferences(models.Model):
-    """Which e-mails a person wants from the platform. Nothing sends these yet; the choice is
-    kept so that it holds from the first message on."""
+    """Which e-mails a person wants from the platform.
+
+    `space_activity` switches off every mail about new discussions in followed spaces (how
+    often per space is `discussions.Subscription.frequency`). The personal mails (replies,
+    moderators' decisions, the review of a shared case) are on unless switched off here or by
+    the one-click link at the bottom of such a mail (notifications/)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preferences"
@@ -17,7 +21,27 @@ class EmailPreferences(models.Model):
     space_activity = models.BooleanField(
         _("nieuwe bijdragen in mijn ruimtes"),
         default=True,
-        help_text=_("Hoogstens één e-mail per dag met wat er nieuw is."),
+        help_text=_(
+            "Nieuwe discussies in de ruimtes die u volgt. Per ruimte kiest u: direct, één keer "
+            "per dag of nooit."
+        ),
+    )
+    replies = models.BooleanField(
+        _("reacties in discussies waar ik aan meedoe"),
+        default=True,
+        help_text=_(
+            "Een e-mail als iemand reageert in een discussie die u startte of waarin u reageerde."
+        ),
+    )
+    moderation = models.BooleanField(
+        _("besluiten van moderatoren over mijn berichten"),
+        default=True,
+        help_text=_("Een e-mail als een moderator uw bericht verbergt, terugzet of goedkeurt."),
+    )
+    case_status = models.BooleanField(
+        _("de beoordeling van mijn gedeelde praktijkvoorbeelden"),
+        default=True,
+        help_text=_("Een e-mail als de redactie de status van uw praktijkvoorbeeld verandert."),
     )
     invitations = models.BooleanField(
         _("uitnodigingen en verzoeken om lid te worden"),

@@ -51,10 +51,14 @@ def email_preferences(user: AbstractBaseUser) -> EmailPreferences:
 
 
 @transaction.atomic
-def email_preferences_save(*, user: AbstractBaseUser, space_activity: bool, invitations: bool):
-    preferences, _ = EmailPreferences.objects.update_or_create(
-        user=user, defaults={"space_activity": space_activity, "invitations": invitations}
-    )
+def email_preferences_save(*, user: AbstractBaseUser, **choices: bool):
+    """Save the person's choices (the fields of `EmailPreferencesForm`); fields not given keep
+    their value (or default)."""
+    fields = {field.name for field in EmailPreferences._meta.get_fields()}
+    unknown = set(choices) - fields
+    if unknown:
+        raise TypeError(f"Unknown e-mail preferences: {sorted(unknown)}")
+    preferences, _ = EmailPreferences.objects.update_or_create(user=user, defaults=choices)
     logger.info("E-mail settings changed by user %s", user.pk)
     return preferences
 

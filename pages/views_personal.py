@@ -16,13 +16,20 @@ from accounts.services import email_preferences, token_prefix
 from cases.submissions import submissions_of
 from connectors.models import Connector
 from core.access import ANONYMOUS, is_editor
+from notifications.subscriptions import followed_spaces
 from spaces.selectors import personal_overview
 
 
 def space_sections(request: HttpRequest) -> list:
     """Sections about the person's spaces, requests and invitations, each a dict with a
     `template` and its `context`."""
-    return [{"template": "spaces/_my_spaces.html", "context": personal_overview(request.user)}]
+    return [
+        {"template": "spaces/_my_spaces.html", "context": personal_overview(request.user)},
+        {
+            "template": "notifications/_my_subscriptions.html",
+            "context": followed_spaces(request.user),
+        },
+    ]
 
 
 @login_required
