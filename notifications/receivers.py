@@ -46,8 +46,7 @@ def on_post_moderated(sender, post, action, reason="", actor=None, **kwargs) -> 
 
 
 def on_submission_changed(sender, case, status, comment="", **kwargs) -> None:
-    # `Case.submitted_by` is the member who shared the case (cases/submissions.py).
-    submitter_id = getattr(case, "submitted_by_id", None)
+    submitter_id = case.submitted_by_id  # the member who shared it (cases/submissions.py)
     if submitter_id is None:
         return
     _enqueue(

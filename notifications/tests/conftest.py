@@ -1,7 +1,6 @@
 """A closed space with a starter, a follower, a writer and a moderator."""
 
 import pytest
-from django.urls import NoReverseMatch, clear_url_caches, reverse
 
 from spaces.models import Membership
 from spaces.tests.factories import MembershipFactory, UserFactory
@@ -21,15 +20,3 @@ def people(closed_space):
         MembershipFactory(space=closed_space, user=user, role=role)
         made[name] = user
     return made
-
-
-@pytest.fixture(autouse=True)
-def discussion_pages(settings):
-    """Mails link to the discussion page; where it is not routed yet, stand in for it."""
-    try:
-        reverse("discussions:detail", kwargs={"slug": "x", "pk": 1})
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "notifications.tests.urls_without_discussion_pages"
-        clear_url_caches()
-    yield
-    clear_url_caches()
