@@ -205,3 +205,25 @@ def test_the_search_api_refuses_an_unknown_kind(client, open_question):
     response = client.get(reverse("api:search"), {"q": "hangplek", "soort": "forum"})
     assert response.status_code == 400
     assert "soort" in response.content.decode()
+
+
+def test_the_discussions_found_cost_two_queries_however_many(
+    client, public_space, django_assert_num_queries
+):
+    def ask():
+        client.get(SEARCH, {"q": "stoeptegel", "soort": "discussie"})
+
+    DiscussionFactory(space=public_space, title="Losse stoeptegel", opening__body="Een tegel.")
+    client.get(SEARCH, {"q": "stoeptegel"})  # the search state and the thesaurus, once
+    with django_assert_num_queries(1):  # the state; the matches are kept (nothing to load)
+        client.get(SEARCH, {"q": "stoeptegel", "soort": "thema"})
+    for n in range(5):
+        PostFactory(
+            discussion=DiscussionFactory(space=public_space, title=f"Stoeptegel {n}"),
+            body="Nog een stoeptegel los.",
+        )
+    client.get(SEARCH, {"q": "stoeptegel"})
+    # The state, then the discussions with their spaces and their published posts' text.
+    with django_assert_num_queries(3):
+        ask()
+    assert len(client.get(SEARCH, {"q": "stoeptegel"}).context["discussions"]) == 6
