@@ -240,7 +240,7 @@ class DiscussionViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
         parameters=[
             OpenApiParameter(
                 "ruimte",
-                {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
+                {"type": "string", "pattern": "^[-a-zA-Z0-9_]*$"},
                 description="Slug van een ruimte",
             ),
             OpenApiParameter(
