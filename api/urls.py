@@ -5,6 +5,7 @@ from rest_framework.routers import SimpleRouter
 from cases.api import CaseViewSet
 from connectors.api import ConnectorViewSet
 from dialogues.api import DialogueViewSet
+from discussions.api import DiscussionViewSet
 from pages.api import MunicipalityViewSet, TopicViewSet
 from search.api import SearchView
 
@@ -17,6 +18,7 @@ router.register("themas", TopicViewSet, basename="topic")
 router.register("gemeenten", MunicipalityViewSet, basename="municipality")
 router.register("dialogen", DialogueViewSet, basename="dialogue")
 router.register("wijkschakelaars", ConnectorViewSet, basename="connector")
+router.register("discussies", DiscussionViewSet, basename="discussion")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),

@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+"""Feeds of a space's discussions, relative to /ruimtes/<slug>/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from discussions.feeds import SpaceDiscussionFeed
+
+urlpatterns: list = [
+    path("discussies/feed/", SpaceDiscussionFeed(), name="feed"),
+]

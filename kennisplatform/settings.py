@@ -428,6 +428,8 @@ SPECTACULAR_SETTINGS = {
         "api.schema.problems_and_version_header",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several resources have a `soort`, each with its own values.
+    "ENUM_NAME_OVERRIDES": {"DiscussionSoortEnum": "discussions.models.Discussion.Kind"},
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

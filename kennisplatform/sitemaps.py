@@ -2,6 +2,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 
 from cases.models import Case
+from discussions.models import Discussion
 from municipalities.models import Municipality
 from topics.models import Topic
 
@@ -31,8 +32,20 @@ class MunicipalitySitemap(Sitemap):
         )
 
 
+class DiscussionSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        # Public discussions only: those in public spaces whose opening is shown to everyone.
+        return Discussion.objects.public().select_related("space").order_by("pk")
+
+    def lastmod(self, discussion):
+        return discussion.last_activity_at
+
+
 sitemaps = {
     "praktijkvoorbeelden": CaseSitemap,
     "themas": TopicSitemap,
     "gemeenten": MunicipalitySitemap,
+    "discussies": DiscussionSitemap,
 }

@@ -121,6 +121,49 @@ class StatementHitSerializer(serializers.Serializer):
         }
 
 
+class SpaceRefSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    naam = serializers.CharField()
+
+
+class DiscussionHitLinksSerializer(serializers.Serializer):
+    self = LinkSerializer()
+    webpagina = LinkSerializer()
+
+
+class DiscussionHitSerializer(serializers.Serializer):
+    """A discussion that matches: never its author (a search result names no one, so an
+    anonymous post cannot be traced), and a fragment of published text only."""
+
+    id = serializers.IntegerField()
+    titel = serializers.CharField()
+    soort = serializers.CharField()
+    ruimte = SpaceRefSerializer()
+    fragment = serializers.CharField(
+        help_text="Het stuk tekst waarin de zoekwoorden staan (platte tekst, alleen uit "
+        "gepubliceerde berichten)."
+    )
+    _links = DiscussionHitLinksSerializer()
+
+
+def discussion_hit(discussion, request) -> dict:
+    return {
+        "id": discussion.pk,
+        "titel": discussion.title,
+        "soort": discussion.kind,
+        "ruimte": {"slug": discussion.space.slug, "naam": discussion.space.name},
+        "fragment": strip_tags(discussion.snippet),
+        "_links": {
+            "self": {
+                "href": reverse(
+                    "api:discussion-detail", kwargs={"pk": discussion.pk}, request=request
+                )
+            },
+            "webpagina": {"href": request.build_absolute_uri(discussion.get_absolute_url())},
+        },
+    }
+
+
 class SearchView(StrictQueryParameters, APIView):
     """Zoek in alle inhoud die u mag zien, het beste resultaat eerst, met facetten."""
 
@@ -170,8 +213,8 @@ class SearchView(StrictQueryParameters, APIView):
         context = {"request": request}
         data = SearchHitSerializer(found.hits, many=True, context=context).data
         response = paginator.get_paginated_response(data)
-        # Topics, statements and wijkschakelaars that match stand beside the cases (on the first
-        # page), as on the site.
+        # Topics, statements, wijkschakelaars and discussions that match stand beside the cases
+        # (on the first page), as on the site.
         beside = found.beside
         response.data["themas"] = TopicHitSerializer(beside.topics, many=True, context=context).data
         response.data["stellingen"] = StatementHitSerializer(
@@ -186,6 +229,9 @@ class SearchView(StrictQueryParameters, APIView):
             }
             for connector in beside.connectors
         ]
+        response.data["discussies"] = DiscussionHitSerializer(
+            [discussion_hit(discussion, request) for discussion in beside.discussions], many=True
+        ).data
         # The words the results are for when a misspelled word was corrected (null: as typed;
         # `letterlijk=true` searches the words as typed), and whether more cases matched than
         # were ranked (`aantal` is then a lower bound).

@@ -1,9 +1,9 @@
 """Site search: cases and, beside them, the other kinds of content that match the words.
 
 The cases come through the one road to matching cases (cases/search.py). This module adds what
-only a page that gathers several kinds needs: the topics, dialogue statements and wijkschakelaars
-that match, the "soort" facet, "did you mean" (search/suggest.py) and autocomplete. Everything
-starts from each kind's `visible_to(user)`.
+only a page that gathers several kinds needs: the topics, dialogue statements, wijkschakelaars
+and discussions that match, the "soort" facet, "did you mean" (search/suggest.py) and
+autocomplete. Everything starts from each kind's `visible_to(user)`.
 """
 
 from __future__ import annotations
@@ -29,10 +29,11 @@ from connectors.models import Connector
 from core import state as content_state
 from core.access import Visitor
 from dialogues.models import Statement
+from discussions.models import Discussion, Post, PostStatus
 from search.suggest import complete, correct, correct_unknown
 from textsearch.analysis import fold
 from textsearch.engine import MAX_QUERY_LENGTH, ranked_ids
-from textsearch.highlight import highlight
+from textsearch.highlight import best_text, highlight
 from topics.models import Topic
 
 # The kinds of content search finds, as the `soort` parameter names them. Adding a kind: a
@@ -42,10 +43,14 @@ KINDS = {
     "thema": _("Thema"),
     "stelling": _("Stelling uit een dialoog"),
     "wijkschakelaar": _("Wijkschakelaar"),
+    "discussie": _("Discussie"),
 }
+# The kinds shown beside the cases (on the first page of results).
+OTHER_KINDS = ("thema", "stelling", "wijkschakelaar", "discussie")
 MAX_TOPIC_HITS = 5
 MAX_STATEMENT_HITS = 5
 MAX_CONNECTOR_HITS = 5
+MAX_DISCUSSION_HITS = 10
 # With fewer matching cases than this, words that match nothing public are corrected and the
 # results are those of the corrected words (with a link to the words as typed).
 CORRECT_BELOW = 20
@@ -54,17 +59,20 @@ LITERAL_PARAMETER = "letterlijk"
 
 @dataclass
 class OtherMatches:
-    """Up to a few topics, dialogue statements and wijkschakelaars, best first, as keys."""
+    """Up to a few topics, dialogue statements, wijkschakelaars and discussions, best first,
+    as keys."""
 
     topic_ids: list[int]
     statement_ids: list[int]
     connector_ids: list[int]
+    discussion_ids: list[int]
 
 
 def matching_others(user: Visitor, query: str, token: str) -> OtherMatches:
-    """The visible topics, statements and wijkschakelaars matching `query` (cached for
-    anonymous visitors, as the cases are)."""
-    key = shared_cache_key("others", query, token)
+    """The visible topics, statements, wijkschakelaars and discussions matching `query`
+    (cached for anonymous visitors, as the cases are; what a signed-in user sees never is)."""
+    # "beside": the entry holds four kinds (an entry kept under the old name held three).
+    key = shared_cache_key("beside", query, token)
     shared = not user.is_authenticated
     if shared and (cached := cache.get(key)) is not None:
         return OtherMatches(*cached)
@@ -72,23 +80,37 @@ def matching_others(user: Visitor, query: str, token: str) -> OtherMatches:
         topic_ids=ranked_ids(Topic.objects.visible_to(user), query)[:MAX_TOPIC_HITS],
         statement_ids=ranked_ids(Statement.objects.visible_to(user), query)[:MAX_STATEMENT_HITS],
         connector_ids=ranked_ids(Connector.objects.visible_to(user), query)[:MAX_CONNECTOR_HITS],
+        discussion_ids=ranked_ids(searchable_discussions(user), query, limit=MAX_DISCUSSION_HITS),
     )
     if shared:
-        stored = (matches.topic_ids, matches.statement_ids, matches.connector_ids)
+        stored = (
+            matches.topic_ids,
+            matches.statement_ids,
+            matches.connector_ids,
+            matches.discussion_ids,
+        )
         cache.set(key, stored, timeout=MATCHES_CACHE_SECONDS)
     return matches
 
 
+def searchable_discussions(user: Visitor):
+    """The discussions `user` may read, as a filter the search index can apply (on the id:
+    the index holds no copy of what `visible_to` reads, such as authors and reply counts)."""
+    return Discussion.objects.filter(id__in=Discussion.objects.visible_to(user).values("id"))
+
+
 @dataclass
 class BesideCases:
-    """Topics, dialogue statements and wijkschakelaars that match, beside the cases."""
+    """Topics, dialogue statements, wijkschakelaars and discussions that match, beside the
+    cases."""
 
     topics: list[Topic]
     statements: list[Statement]
     connectors: list[Connector]
+    discussions: list[Discussion]
 
     def __bool__(self) -> bool:
-        return bool(self.topics or self.statements or self.connectors)
+        return bool(self.topics or self.statements or self.connectors or self.discussions)
 
 
 @dataclass
@@ -152,9 +174,9 @@ class SiteSearch:
         """The other kinds that match the words, shown beside the cases on the first page;
         none when cases-only filters are chosen or their kind is not."""
         shown = first_page and self.has_terms and not self.cases.has_case_filters
-        wanted = {kind for kind in ("thema", "stelling", "wijkschakelaar") if kind in self.kinds}
+        wanted = {kind for kind in OTHER_KINDS if kind in self.kinds}
         if not shown or not wanted:
-            return BesideCases([], [], [])
+            return BesideCases([], [], [], [])
         others = matching_others(self.user, self.query, self.cases.token)
 
         def load(kind: str, queryset, ids: list[int]) -> list:
@@ -171,6 +193,12 @@ class SiteSearch:
         query_terms = self.cases.highlighted_terms
         for statement in statements:
             statement.snippet = highlight(statement.text, query_terms)
+        discussions = load(
+            "discussie",
+            Discussion.objects.visible_to(self.user).select_related("space"),
+            others.discussion_ids,
+        )
+        add_discussion_snippets(discussions, query_terms)
         return BesideCases(
             topics=load("thema", Topic.objects.visible_to(self.user), others.topic_ids),
             statements=statements,
@@ -179,6 +207,7 @@ class SiteSearch:
                 Connector.objects.visible_to(self.user).select_related("municipality"),
                 others.connector_ids,
             ),
+            discussions=discussions,
         )
 
     def kind_facet(self, case_count: int, beside: BesideCases) -> Facet:
@@ -187,6 +216,7 @@ class SiteSearch:
             "thema": len(beside.topics),
             "stelling": len(beside.statements),
             "wijkschakelaar": len(beside.connectors),
+            "discussie": len(beside.discussions),
         }
         options = [
             FacetOption(kind, str(label), counts[kind], kind in self.chosen_kinds)
@@ -203,6 +233,25 @@ class SiteSearch:
         if corrected and matching_cases(self.user, corrected, self.cases.token).ids:
             return corrected
         return None
+
+
+def add_discussion_snippets(discussions: list[Discussion], query_terms: set[str]) -> None:
+    """Give each discussion a `snippet`: the words found, marked, in the text of its published
+    posts only (one query for them all). A held, hidden or deleted post's text is never shown,
+    not even to those who may read it on the discussion's page, and no snippet names an author.
+    """
+    texts: dict[int, list[str]] = {discussion.pk: [] for discussion in discussions}
+    if texts:
+        published = Post.objects.filter(discussion__in=list(texts), status=PostStatus.PUBLISHED)
+        for discussion_id, body in published.order_by("created_at", "pk").values_list(
+            "discussion_id", "body"
+        ):
+            texts[discussion_id].append(body)
+    for discussion in discussions:
+        bodies = texts[discussion.pk]
+        discussion.snippet = (
+            highlight(best_text(bodies, query_terms), query_terms) if bodies else ""
+        )
 
 
 def search_site(*, user: Visitor, data: QueryDict) -> SiteSearch:

@@ -42,11 +42,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "topics": beside.topics,
             "statements": beside.statements,
             "connectors": beside.connectors,
+            "discussions": beside.discussions,
             "page": page,
             "hits": found.hits,
             "suggestion": search.suggestion() if not (page.paginator.count or beside) else None,
             # The heading counts what the page lists, per kind (cases on every page; topics,
-            # statements and wijkschakelaars on the first).
+            # statements, wijkschakelaars and discussions on the first).
             "result_count": sum(count for _label, count in kind_counts),
             "kind_counts": kind_counts,
             "capped": search.cases.capped,

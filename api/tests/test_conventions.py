@@ -424,6 +424,7 @@ def test_the_openapi_document_has_only_the_public_resources(client):
         "gemeenten",
         "dialogen",
         "wijkschakelaars",
+        "discussies",
         "_zoek",
     }
     assert not [path for path in paths if path.endswith("/")]  # /core/no-trailing-slash
