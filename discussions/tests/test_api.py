@@ -6,12 +6,12 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 
 from discussions.models import Post, PostAttachment, PostStatus
-from discussions.tests.discovery_fixtures import discussion_pages, token_headers  # noqa: F401
+from discussions.tests.discovery_fixtures import token_headers
 from discussions.tests.factories import DiscussionFactory, PostFactory
 from spaces.models import Membership
 from spaces.tests.factories import MembershipFactory, UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("discussion_pages")]
+pytestmark = pytest.mark.django_db
 
 LIST = "/api/v1/discussies"
 

@@ -1,24 +1,12 @@
-"""Search results, the API, the feed and the sitemap lead to the discussion's own page.
-
-These tests need the real discussion page (`discussions:detail`, written on another branch):
-until it is there they are skipped; after the merge they run against it.
-"""
+"""Search results, the API, the feed and the sitemap lead to the discussion's own page."""
 
 import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from discussions.tests.discovery_fixtures import token_headers
 from discussions.tests.factories import DiscussionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def the_discussion_page():
-    try:
-        reverse("discussions:detail", kwargs={"slug": "x", "pk": 1})
-    except NoReverseMatch:
-        pytest.skip("the discussion page (discussions:detail) is not on this branch yet")
 
 
 @pytest.fixture

@@ -4,11 +4,10 @@ import pytest
 from django.urls import reverse
 
 from discussions.models import PostStatus
-from discussions.tests.discovery_fixtures import discussion_pages  # noqa: F401
 from discussions.tests.factories import DiscussionFactory
 from spaces.tests.factories import UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("discussion_pages")]
+pytestmark = pytest.mark.django_db
 
 
 def feed_url(space) -> str:

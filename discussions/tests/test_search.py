@@ -6,11 +6,11 @@ import pytest
 from django.urls import reverse
 
 from discussions.models import Post, PostStatus
-from discussions.tests.discovery_fixtures import discussion_pages, token_headers  # noqa: F401
+from discussions.tests.discovery_fixtures import token_headers
 from discussions.tests.factories import DiscussionFactory, PostFactory
 from spaces.tests.factories import UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("discussion_pages")]
+pytestmark = pytest.mark.django_db
 
 SEARCH = "/zoeken/"
 

@@ -3,10 +3,9 @@
 import pytest
 
 from discussions.models import PostStatus
-from discussions.tests.discovery_fixtures import discussion_pages  # noqa: F401
 from discussions.tests.factories import DiscussionFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("discussion_pages")]
+pytestmark = pytest.mark.django_db
 
 
 def test_the_sitemap_lists_public_discussions_only(
