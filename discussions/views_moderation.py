@@ -33,6 +33,11 @@ from spaces.access import access_moderated_space
 from spaces.models import Space
 
 
+def _data(request: HttpRequest):
+    """The submitted form, also when it is empty (an unticked box sends nothing)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _post_in(user, space_filter: dict, post_pk: int) -> Post:
     posts = Post.objects.visible_to(user).select_related("discussion__space", "author")
     return get_object_or_404(posts, pk=post_pk, **space_filter)
@@ -69,7 +74,7 @@ def moderation_queue(request: HttpRequest, slug: str) -> HttpResponse:
     """Open reports grouped by post and held posts; POST switches holding first posts."""
     space = access_moderated_space(request.user, slug)
     settings_form = HoldFirstPostsForm(
-        request.POST or None, initial={"hold_first_posts": space.hold_first_posts}
+        _data(request), initial={"hold_first_posts": space.hold_first_posts}
     )
     if request.method == "POST" and settings_form.is_valid():
         hold = settings_form.cleaned_data["hold_first_posts"]
@@ -105,7 +110,7 @@ def report_post(request: HttpRequest, slug: str, post_pk: int) -> HttpResponse:
     post = _post_in(request.user, {"discussion__space__slug": slug}, post_pk)
     space = post.discussion.space
     back = _place_of(post, space)
-    form = ReportForm(request.POST or None, initial={"next": request.GET.get("next", "")})
+    form = ReportForm(_data(request), initial={"next": request.GET.get("next", "")})
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -151,7 +156,7 @@ def _confirm(request, *, space, post=None, discussion=None, form, template_conte
 
 def _post_action(request, slug, post_pk, *, form_class, act, done, context):
     space, post = _moderated_post(request, slug, post_pk)
-    form = form_class(request.POST or None, initial={"next": request.GET.get("next", "")})
+    form = form_class(_data(request), initial={"next": request.GET.get("next", "")})
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -238,7 +243,7 @@ def _moderated_discussion(request, slug, pk) -> tuple[Space, Discussion]:
 def lock_discussion(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     space, discussion = _moderated_discussion(request, slug, pk)
     back = _place_of(discussion, space)
-    form = LockForm(request.POST or None, initial={"next": request.GET.get("next", "")})
+    form = LockForm(_data(request), initial={"next": request.GET.get("next", "")})
     context = {
         "title": _("Discussie sluiten"),
         "intro": _(
