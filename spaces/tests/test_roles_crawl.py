@@ -28,6 +28,7 @@ from cases.tests.factories import CaseFactory
 from connectors.tests.factories import ConnectorFactory
 from dialogues.importers import StatementData
 from dialogues.tests.factories import make_dialogue
+from discussions.tests.factories import DiscussionFactory, ReportFactory
 from municipalities.tests.factories import MunicipalityFactory
 from spaces import services
 from spaces.models import JoinRequest, Membership
@@ -86,7 +87,12 @@ def world():
             statements=[StatementData(1, f"{marker} stelling over de buurt", 10, 1, 0)],
             polls=[],
         )
-        hidden[key] = {"case": case, "dialogue": dialogue}
+        discussion = DiscussionFactory(
+            space=space, title=f"{marker} discussie", opening__body=f"{marker} bericht"
+        )
+        post = discussion.posts.get()
+        ReportFactory(post=post, reporter=world["users"]["member"], reason=f"{marker} melding")
+        hidden[key] = {"case": case, "dialogue": dialogue, "discussion": discussion, "post": post}
     document = Document.objects.create(
         title=f"{MARKERS['invitation_only']} bijlage",
         file=ContentFile(MARKERS["invitation_only"].encode(), name="bijlage.txt"),
@@ -157,7 +163,8 @@ def pools(world) -> dict[str, list]:
         "slug": slugs,
         "cbsCode": [world["municipality"].cbs_code, "GM9998"],
         "code": [world["municipality"].cbs_code, world["municipality"].slug, "GM9998"],
-        "pk": [request.pk, membership.pk, 999999],
+        "pk": [request.pk, membership.pk, *(h["discussion"].pk for h in hidden.values()), 999999],
+        "post_pk": [*(h["post"].pk for h in hidden.values()), 999999],
         "token": ["ongeldig-token"],
         # allauth's e-mail confirmation and password reset links: forged ones.
         "key": ["ongeldige-sleutel"],
@@ -308,7 +315,11 @@ def test_posting_to_a_hidden_space_answers_like_a_missing_one(
     for route in all_routes():
         if not route.startswith("ruimtes/<slug:slug>/"):
             continue
-        values = {"slug": hidden, "pk": JoinRequest.objects.first().pk}
+        values = {
+            "slug": hidden,
+            "pk": JoinRequest.objects.first().pk,
+            "post_pk": world["hidden"]["invitation_only"]["post"].pk,
+        }
         url = fill(route, values)
         missing = fill(route, {**values, "slug": MISSING})
         response = http.post(url, {"message": "Mag ik erin?", "decision": "goedkeuren"})
