@@ -8,6 +8,7 @@ not deleted.
 
 from wagtail import hooks
 
+from discussions import admin_queue  # noqa: F401  (the editors' queue of reports, across spaces)
 from discussions.models import Post, PostStatus
 
 

@@ -52,5 +52,14 @@ class MemberActionForm(forms.Form):
             ("verwijderen", _("Verwijderen")),
             (Membership.Role.MODERATOR, _("Moderator maken")),
             (Membership.Role.MEMBER, _("Gewoon lid maken")),
+            ("schorsen", _("Schorsen")),
+            ("schorsing_opheffen", _("Schorsing opheffen")),
         ]
     )
+    # For a suspension: how long and why (the member is told the reason).
+    days = forms.TypedChoiceField(
+        choices=[(1, _("1 dag")), (7, _("1 week")), (30, _("30 dagen"))],
+        coerce=int,
+        required=False,
+    )
+    reason = forms.CharField(required=False, max_length=500)

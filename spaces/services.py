@@ -444,6 +444,55 @@ def set_role(*, actor: Visitor, membership: Membership, role: str) -> Membership
 
 
 @transaction.atomic
+def suspend(*, actor: Visitor, membership: Membership, until, reason: str) -> Membership:
+    """Stop a member from writing (posting, reporting) in the space until `until`; they still
+    read. A moderator steps down first: a moderator cannot be suspended."""
+    _require_moderator(actor, membership.space)
+    reason = (reason or "").strip()
+    if not reason:
+        raise SpaceActionRefused(_("Schrijf waarom u dit lid schorst. Het lid ziet de reden."))
+    if until is None or until <= timezone.now():
+        raise SpaceActionRefused(_("Kies een einddatum in de toekomst."))
+    membership = _locked(membership)
+    if not membership.is_active:
+        raise SpaceActionRefused(_("Deze persoon is geen lid meer."))
+    if membership.role == Membership.Role.MODERATOR:
+        raise SpaceActionRefused(
+            _("Een moderator kunt u niet schorsen. Maak deze persoon eerst gewoon lid.")
+        )
+    membership.suspended_until = until
+    membership.save(update_fields=["suspended_until"])
+    _log(
+        membership.space,
+        actor,
+        ModerationLog.Action.SUSPENDED,
+        subject=membership.user,
+        detail=_("tot %(until)s: %(reason)s")
+        % {"until": timezone.localtime(until).strftime("%d-%m-%Y %H:%M"), "reason": reason},
+    )
+    return membership
+
+
+@transaction.atomic
+def unsuspend(*, actor: Visitor, membership: Membership, reason: str = "") -> Membership:
+    """End a suspension now."""
+    _require_moderator(actor, membership.space)
+    membership = _locked(membership)
+    if not membership.is_suspended:
+        raise SpaceActionRefused(_("Dit lid is niet geschorst."))
+    membership.suspended_until = None
+    membership.save(update_fields=["suspended_until"])
+    _log(
+        membership.space,
+        actor,
+        ModerationLog.Action.UNSUSPENDED,
+        subject=membership.user,
+        detail=(reason or "").strip(),
+    )
+    return membership
+
+
+@transaction.atomic
 def leave(*, user: Visitor, space: Space) -> None:
     """Leave a space. The row goes; a member who left may join again like anyone else."""
     _require_signed_in(user)

@@ -6,6 +6,8 @@ goes through `spaces.services`; these views only read forms and show the outcome
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +16,7 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -201,18 +204,27 @@ def moderate_member(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         if action == "verwijderen":
             services.remove_member(actor=request.user, membership=membership)
             done = _("%(name)s is uit de ruimte verwijderd.")
+        elif action == "schorsen":
+            membership = services.suspend(
+                actor=request.user,
+                membership=membership,
+                until=timezone.now() + timedelta(days=form.cleaned_data["days"] or 7),
+                reason=form.cleaned_data["reason"],
+            )
+            done = _("%(name)s is geschorst tot %(until)s.")
+        elif action == "schorsing_opheffen":
+            services.unsuspend(actor=request.user, membership=membership)
+            done = _("De schorsing van %(name)s is opgeheven.")
         else:
             services.set_role(actor=request.user, membership=membership, role=action)
             done = _("%(name)s is nu %(role)s.")
     except services.SpaceActionRefused as error:
         messages.error(request, error.message)
     else:
-        messages.success(
-            request,
-            done % {"name": name, "role": Membership.Role(action).label.lower()}
-            if action != "verwijderen"
-            else done % {"name": name},
-        )
+        role = Membership.Role(action).label.lower() if action in Membership.Role.values else ""
+        until = membership.suspended_until if action == "schorsen" else None
+        until_text = date_format(timezone.localtime(until), "j F Y H:i") if until else ""
+        messages.success(request, done % {"name": name, "role": role, "until": until_text})
     # Someone who just removed their own moderator role may not see this page any more.
     if services.can_moderate(request.user, space):
         return redirect("spaces:members", slug=space.slug)

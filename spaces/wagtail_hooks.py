@@ -18,7 +18,7 @@ class SpaceViewSet(SnippetViewSet):
     list_filter = ["visibility", "join_policy"]
     search_fields = ["name"]
     search_backend_name = None
-    panels = ["name", "slug", "description", "visibility", "join_policy"]
+    panels = ["name", "slug", "description", "visibility", "join_policy", "hold_first_posts"]
 
 
 class MembershipViewSet(SnippetViewSet):

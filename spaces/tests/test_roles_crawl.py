@@ -30,7 +30,7 @@ from connectors.tests.factories import ConnectorFactory
 from dialogues.importers import StatementData
 from dialogues.tests.factories import make_dialogue
 from discussions.models import Discussion, Post
-from discussions.tests.factories import DiscussionFactory
+from discussions.tests.factories import DiscussionFactory, ReportFactory
 from municipalities.tests.factories import MunicipalityFactory
 from spaces import services
 from spaces.models import JoinRequest, Membership
@@ -53,7 +53,9 @@ COUNT_URLS = [
     "/api/v1/praktijkvoorbeelden?uitkomst=mislukt",
     "/api/v1/dialogen",
     "/api/v1/wijkschakelaars",
+    "/api/v1/discussies",
     "/api/v1/_zoek?q=buurt",
+    "/api/v1/_zoek?q=discussie",
 ]
 FACET_PAGES = ["/praktijkvoorbeelden/", "/zoeken/?q=buurt"]
 COUNT_PAGES = {"/themas/": "topics", "/gemeenten/": "municipalities"}
@@ -95,7 +97,9 @@ def world():
             author=world["users"]["member"],
             opening__body=f"{marker} openingstekst",
         )
-        hidden[key] = {"case": case, "dialogue": dialogue, "discussion": discussion}
+        post = discussion.posts.get()
+        ReportFactory(post=post, reporter=world["users"]["member"], reason=f"{marker} melding")
+        hidden[key] = {"case": case, "dialogue": dialogue, "discussion": discussion, "post": post}
     document = Document.objects.create(
         title=f"{MARKERS['invitation_only']} bijlage",
         file=ContentFile(MARKERS["invitation_only"].encode(), name="bijlage.txt"),
@@ -186,7 +190,7 @@ def pools(world) -> dict[str, list]:
             *(h["discussion"].pk for h in hidden.values()),
             999999,
         ],
-        "post_pk": [hidden["invitation_only"]["discussion"].posts.get().pk, 999999],
+        "post_pk": [*(h["post"].pk for h in hidden.values()), 999999],
         "token": ["ongeldig-token"],
         # allauth's e-mail confirmation and password reset links: forged ones.
         "key": ["ongeldige-sleutel"],
@@ -275,6 +279,7 @@ def phrases(marker: str) -> list[str]:
         f"{marker} stelling",
         f"{marker} discussie",
         f"{marker} openingstekst",
+        f"{marker} melding",
     ]
 
 
