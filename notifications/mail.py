@@ -64,9 +64,10 @@ def send(
     context: dict,
     unsubscribe_kind: str,
     space: Space | None = None,
+    saved_search=None,
 ) -> None:
     """Render `template` for `user` and enqueue it; a failure to enqueue is logged."""
-    stop_url = unsubscribe_url(user, unsubscribe_kind, space)
+    stop_url = unsubscribe_url(user, unsubscribe_kind, space, saved_search=saved_search)
     with translation.override(settings.LANGUAGE_CODE):
         text = render_to_string(
             f"notifications/email/{template}.txt",

@@ -34,3 +34,63 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id} → {self.user_id}"
+
+
+class SavedSearch(models.Model):
+    """A case search a person follows by e-mail ("Houd me op de hoogte").
+
+    `query` is the normalised query string (only known filter parameters and `q`, sorted, no
+    page number: `notifications.saved_searches.normalise`). `known` holds the cases that matched
+    for the person when they saved it (a compressed bitset of primary keys): those are never
+    announced, every other matching case is, once (`SavedSearchDelivery`), whenever it became
+    visible or was published.
+    """
+
+    class Frequency(models.TextChoices):
+        DAILY = "dagelijks", "één keer per dag"
+        WEEKLY = "wekelijks", "één keer per week"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField("naam", max_length=200)
+    query = models.CharField("zoekopdracht", max_length=2000, blank=True)
+    frequency = models.CharField(
+        "hoe vaak", max_length=10, choices=Frequency.choices, default=Frequency.DAILY
+    )
+    known = models.BinaryField("al bekende praktijkvoorbeelden", default=bytes, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_checked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "query"], name="one_saved_search_per_query")
+        ]
+        ordering = ["name", "pk"]
+        verbose_name = "bewaarde zoekopdracht"
+        verbose_name_plural = "bewaarde zoekopdrachten"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.user_id})"
+
+
+class SavedSearchDelivery(models.Model):
+    """A case announced for a saved search: each case once per saved search."""
+
+    saved_search = models.ForeignKey(
+        SavedSearch, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["saved_search", "case"], name="one_alert_per_case_per_saved_search"
+            )
+        ]
+        verbose_name = "gemeld praktijkvoorbeeld"
+        verbose_name_plural = "gemelde praktijkvoorbeelden"
+
+    def __str__(self) -> str:
+        return f"{self.case_id} → {self.saved_search_id}"

@@ -18,6 +18,9 @@ Who hears what:
 
 Held posts are not announced; when a moderator approves (or restores) one, it is announced then.
 `notifications.models.Delivery` makes sure an announcement reaches a person once.
+
+Saved searches ("Houd me op de hoogte") are mailed by `send_saved_search_alerts`
+(`notifications/saved_searches.py`), daily or weekly.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from discussions.models import Discussion, Post, PostStatus, Subscription
 from notifications import mail
 from notifications.digest import send_digests
 from notifications.models import Delivery
+from notifications.saved_searches import send_search_alerts
 from spaces.models import ModerationLog, Space
 
 logger = logging.getLogger(__name__)
@@ -199,3 +203,9 @@ def tell_case_status(*, case_id: int, user_id: int, status: str, comment: str) -
 def send_daily_digests() -> int:
     """The daily digest for every "dagelijks" follower (also `manage.py send_digests`)."""
     return send_digests()
+
+
+@task()
+def send_saved_search_alerts() -> int:
+    """The saved-search alerts that are due (also `manage.py send_search_alerts`)."""
+    return send_search_alerts()

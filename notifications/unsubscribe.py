@@ -2,7 +2,8 @@
 
 Every mail carries a link `/berichten/afmelden/<token>/`. The token is signed with the site's
 secret key (`django.core.signing`, its own salt) and holds the person's id and what to stop:
-the mails about one followed space, or one kind of personal mail. Nothing is stored for it; a
+the mails about one followed space, the alerts of one saved search (unsubscribing deletes it),
+or one kind of personal mail. Nothing is stored for it; a
 changed token fails the signature, an old one (older than `MAX_AGE`) is refused, and either way
 nothing changes.
 
@@ -27,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import EmailPreferences
 from discussions.models import Subscription
+from notifications.models import SavedSearch
 from spaces.models import Space
 
 logger = logging.getLogger(__name__)
@@ -36,6 +38,8 @@ SALT = "notifications.unsubscribe"
 MAX_AGE = timedelta(days=365)
 
 SPACE = "ruimte"
+# The alerts of one saved search; unsubscribing deletes it.
+SAVED_SEARCH = "zoekopdracht"
 # The personal kinds and the field of EmailPreferences each one switches off.
 PERSONAL = {
     "reacties": "replies",
@@ -58,9 +62,14 @@ class Unsubscription:
     user: object
     kind: str
     space: Space | None
+    saved_search: SavedSearch | None = None
 
     def describe(self) -> str:
         """What stops, in a sentence for the confirmation page."""
+        if self.kind == SAVED_SEARCH:
+            return _("e-mails over nieuwe praktijkvoorbeelden bij de zoekopdracht %(name)s") % {
+                "name": f"“{self.saved_search.name}”"
+            }
         if self.kind == SPACE:
             return _("e-mails over nieuwe discussies in de ruimte %(space)s") % {
                 "space": self.space.name
@@ -74,16 +83,23 @@ class Unsubscription:
         }[self.kind]
 
 
-def make_token(user, kind: str, space: Space | None = None) -> str:
-    if kind != SPACE and kind not in PERSONAL:
+def make_token(
+    user, kind: str, space: Space | None = None, saved_search: SavedSearch | None = None
+) -> str:
+    if kind not in (SPACE, SAVED_SEARCH) and kind not in PERSONAL:
         raise ValueError(f"Unknown unsubscribe kind {kind!r}")
     if (kind == SPACE) != (space is not None):
         raise ValueError("A space unsubscribe needs the space, a personal one none")
-    return signing.dumps([user.pk, kind, space.pk if space else 0], salt=SALT)
+    if (kind == SAVED_SEARCH) != (saved_search is not None):
+        raise ValueError("A saved search unsubscribe needs the saved search")
+    target = space.pk if space else saved_search.pk if saved_search else 0
+    return signing.dumps([user.pk, kind, target], salt=SALT)
 
 
-def unsubscribe_url(user, kind: str, space: Space | None = None) -> str:
-    token = make_token(user, kind, space)
+def unsubscribe_url(
+    user, kind: str, space: Space | None = None, saved_search: SavedSearch | None = None
+) -> str:
+    token = make_token(user, kind, space, saved_search)
     return settings.SITE_URL + reverse("notifications:unsubscribe", kwargs={"token": token})
 
 
@@ -106,7 +122,7 @@ def read_token(token: str) -> Unsubscription:
             )
         ) from error
     user = get_user_model().objects.filter(pk=user_id).first()
-    if user is None or not (kind == SPACE or kind in PERSONAL):
+    if user is None or not (kind in (SPACE, SAVED_SEARCH) or kind in PERSONAL):
         raise BadToken(_("Deze afmeldlink werkt niet meer: het account bestaat niet meer."))
     space = None
     if kind == SPACE:
@@ -115,13 +131,22 @@ def read_token(token: str) -> Unsubscription:
             raise BadToken(
                 _("Deze ruimte bestaat niet meer. U krijgt er dus ook geen e-mails meer over.")
             )
-    return Unsubscription(user=user, kind=kind, space=space)
+    saved_search = None
+    if kind == SAVED_SEARCH:
+        saved_search = SavedSearch.objects.filter(pk=space_id, user=user).first()
+        if saved_search is None:
+            raise BadToken(
+                _("Deze zoekopdracht is al verwijderd. U krijgt er dus ook geen e-mails meer over.")
+            )
+    return Unsubscription(user=user, kind=kind, space=space, saved_search=saved_search)
 
 
 @transaction.atomic
 def unsubscribe(what: Unsubscription) -> None:
     """Stop the mails `what` names. Running it twice changes nothing more."""
-    if what.kind == SPACE:
+    if what.kind == SAVED_SEARCH:
+        SavedSearch.objects.filter(pk=what.saved_search.pk, user=what.user).delete()
+    elif what.kind == SPACE:
         Subscription.objects.update_or_create(
             user=what.user,
             space=what.space,
@@ -139,5 +164,9 @@ def unsubscribe(what: Unsubscription) -> None:
         "User %s unsubscribed from %s%s by link",
         what.user.pk,
         what.kind,
-        f" (space {what.space.pk})" if what.space else "",
+        f" (space {what.space.pk})"
+        if what.space
+        else f" (saved search {what.saved_search.pk})"
+        if what.saved_search
+        else "",
     )

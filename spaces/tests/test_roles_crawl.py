@@ -19,6 +19,7 @@ import re
 
 import pytest
 from django.core.files.base import ContentFile
+from django.http import QueryDict
 from django.urls import URLResolver, get_resolver
 from rest_framework.authtoken.models import Token
 from wagtail.documents.models import Document
@@ -32,6 +33,7 @@ from dialogues.tests.factories import make_dialogue
 from discussions.models import Discussion, Post
 from discussions.tests.factories import DiscussionFactory, ReportFactory
 from municipalities.tests.factories import MunicipalityFactory
+from notifications.saved_searches import save_search
 from spaces import services
 from spaces.models import JoinRequest, Membership
 from spaces.tests.roles import ROLES, SEES_CLOSED, make_world
@@ -121,7 +123,15 @@ def world():
             "space": world["invitation_only"],
         },
     )
+    # The member's saved search, on the tag only the invitation-only space's case has: its name
+    # (on /mijn/, in the alert) carries the marker; its addresses are the member's alone.
+    saved_search = save_search(
+        user=world["users"]["member"],
+        data=QueryDict(f"tag={MARKERS['invitation_only'].lower()}-tag"),
+        frequency="dagelijks",
+    )
     world.update(
+        saved_search=saved_search,
         submission=submission,
         municipality=municipality,
         topic=topic,
@@ -187,6 +197,7 @@ def pools(world) -> dict[str, list]:
             request.pk,
             membership.pk,
             world["submission"].pk,
+            world["saved_search"].pk,
             *(h["discussion"].pk for h in hidden.values()),
             999999,
         ],
