@@ -28,6 +28,7 @@ migrate: $(INSTALLED)
 demo: migrate
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py update_index
+	$(BIN)/python manage.py build_open_data
 
 # Rebuild the search index from the database (after a restore, or a change of search fields).
 reindex: $(INSTALLED)

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "pages",
     "ops",
     "embeds",
+    "opendata",
     # Wagtail: the editors' back office.
     "wagtail.contrib.settings",
     "wagtail.users",

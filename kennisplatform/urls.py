@@ -26,6 +26,7 @@ urlpatterns = [
     path("embed/", include("embeds.urls")),
     path("oembed", embeds.oembed, name="oembed"),
     path("api/v1/", include("api.urls")),
+    path("open-data/", include("opendata.urls")),
     # One login for the site and the back office: Wagtail's own login form is not served (it
     # has no rate limit and no second step); its address leads to the accounts login.
     path(

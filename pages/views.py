@@ -3,11 +3,11 @@ pages and a space's home page. Each kind comes through its own `visible_to(user)
 visible cases only."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 
-from cases.models import Case
+from cases.models import Case, Outcome
 from cases.selectors import with_visible_case_counts
 from connectors.models import Connector
 from core.access import is_editor
@@ -26,6 +26,8 @@ SPACE_CASES = 30
 SPACE_DIALOGUES = 10
 SPACE_DISCUSSIONS = 5
 MENTIONING_DISCUSSIONS = 10
+FEW_CASES = 3  # below this, a municipality page also shows cases from its province
+NEARBY_CASES = 5
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -99,11 +101,52 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if found is None:
             raise Http404
         return redirect(found, permanent=True)
-    cases = Case.objects.visible_to(request.user).filter(municipality=municipality)
+    user = request.user
+    cases = Case.objects.visible_to(user).filter(municipality=municipality)
+    # One query counts the visible cases per outcome; the list is narrowed by `?uitkomst=`.
+    counts = {
+        row["outcome"]: row["n"]
+        for row in cases.order_by().values("outcome").annotate(n=Count("pk"))
+    }
+    total = sum(counts.values())
+    outcomes = [(value, label, counts.get(value, 0)) for value, label in Outcome.choices]
+    chosen = request.GET.get("uitkomst", "")
+    unknown_outcome = bool(chosen) and chosen not in Outcome.values
+    if chosen in Outcome.values:
+        cases = cases.filter(outcome=chosen)
+    else:
+        chosen = ""
+    nearby = []
+    if total < FEW_CASES and municipality.province:
+        # Too little of its own: what other municipalities in the same province learnt.
+        nearby = (
+            Case.objects.visible_to(user)
+            .filter(municipality__province=municipality.province)
+            .exclude(municipality=municipality)
+            .with_card_data()
+            .recent()[:NEARBY_CASES]
+        )
+    connectors = (
+        Connector.objects.visible_to(user)
+        .filter(municipality=municipality)
+        .select_related("municipality")
+        .prefetch_related("topics")
+    )
     return render(
         request,
         "municipalities/municipality_detail.html",
-        {"municipality": municipality, "page": paginate(request, cases.with_card_data())},
+        {
+            "municipality": municipality,
+            "page": paginate(request, cases.with_card_data().recent()),
+            "total": total,
+            "outcomes": outcomes,
+            "chosen": chosen,
+            "unknown_outcome": unknown_outcome,
+            "nearby": nearby,
+            "connectors": connectors,
+            # Dialogues about this municipality: add them here once Dialogue.municipalities
+            # exists, through Dialogue.objects.visible_to(user).
+        },
     )
 
 

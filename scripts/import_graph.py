@@ -23,7 +23,7 @@ FLOORS: list[list[str]] = [
     ["spaces", "municipalities", "topics", "accounts"],
     ["cases"],
     ["dialogues", "connectors", "discussions"],
-    ["notifications", "search", "pages", "embeds", "api", "ops", "kennisplatform"],
+    ["notifications", "search", "pages", "embeds", "api", "ops", "opendata", "kennisplatform"],
 ]
 RANK = {app: (floor, n) for floor, apps in enumerate(FLOORS) for n, app in enumerate(apps)}
 SKIP_PARTS = {"tests", "migrations", ".venv", "bench", "scripts"}

@@ -34,6 +34,7 @@ from discussions.models import Discussion, Post
 from discussions.tests.factories import DiscussionFactory, ReportFactory
 from municipalities.tests.factories import MunicipalityFactory
 from notifications.saved_searches import save_search
+from opendata.build import build_open_data
 from spaces import services
 from spaces.models import JoinRequest, Membership
 from spaces.tests.roles import ROLES, SEES_CLOSED, make_world
@@ -61,6 +62,12 @@ COUNT_URLS = [
 ]
 FACET_PAGES = ["/praktijkvoorbeelden/", "/zoeken/?q=buurt"]
 COUNT_PAGES = {"/themas/": "topics", "/gemeenten/": "municipalities"}
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    # Attachments and the open data files are written here, not under var/.
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
@@ -141,6 +148,7 @@ def world():
         document=document,
         connector=connector,
     )
+    build_open_data()  # the downloads under /open-data/bestanden/ are crawled too
     return world
 
 
@@ -209,6 +217,7 @@ def pools(world) -> dict[str, list]:
         "file_format": ["xlsx", "zip"],
         "restriction_id": [999999],
         "path": ["x.jpg"],
+        "filename": ["praktijkvoorbeelden.csv", "stellingen.json", "dialogen.csv", "x.csv"],
     }
 
 
