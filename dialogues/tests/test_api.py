@@ -44,7 +44,9 @@ def test_statements_with_their_consensus(client, dialogue):
     assert body["aantal"] == 6
     by_text = {s["tekst"]: s for s in body["resultaten"]}
     trust = by_text["Bewoners weten wat er speelt."]
+    statement = dialogue.statements.get(text="Bewoners weten wat er speelt.")
     assert trust == {
+        "id": statement.pk,
         "tekst": "Bewoners weten wat er speelt.",
         "vraag": 1,
         "cluster": "Vertrouwen",
@@ -55,6 +57,15 @@ def test_statements_with_their_consensus(client, dialogue):
         "niveau": "top",
         "polariserend": False,
         "groepsconsensus": None,
+        "themas": [],
+        "praktijkvoorbeelden": [],
+        "_links": {
+            "self": {
+                "href": "http://testserver/api/v1/dialogen/dialoog-over-de-wijk/stellingen/"
+                f"{statement.pk}"
+            },
+            "dialoog": {"href": "http://testserver/api/v1/dialogen/dialoog-over-de-wijk"},
+        },
     }
     assert by_text["Te weinig stemmen."]["niveau"] is None
 
@@ -83,6 +94,6 @@ def test_hidden_dialogues_are_404(client, closed_space, suffix):
 
 
 def test_statements_query_count(client, dialogue, django_assert_num_queries):
-    # the dialogue, the count, the page with question and cluster
-    with django_assert_num_queries(3):
+    # the dialogue, the count, the page with question and cluster, their topics, their cases
+    with django_assert_num_queries(5):
         client.get("/api/v1/dialogen/dialoog-over-de-wijk/stellingen")
