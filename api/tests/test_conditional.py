@@ -342,3 +342,12 @@ def test_the_schema_documents_gewijzigdsinds_and_sorteer(client):
         assert "-gewijzigdOp" in parameters["sorteer"]["enum"], path
     details = document["paths"]["/praktijkvoorbeelden/{slug}"]["get"]["parameters"]
     assert "gewijzigdSinds" not in {p["name"] for p in details}
+
+
+def test_the_schema_documents_the_etag_and_304_on_every_read(client):
+    document = client.get("/api/v1/openapi.json").json()
+
+    for path, item in document["paths"].items():
+        responses = item["get"]["responses"]
+        assert "ETag" in responses["200"]["headers"], path
+        assert "API-Version" in responses["304"]["headers"], path
