@@ -129,9 +129,20 @@ MODIFIED_SINCE_PROBLEM = (
 )
 
 
+# What gewijzigdSinds takes, as the OpenAPI document says it: a date, or a date and time (to
+# the minute, second or fraction of a second) with or without a zone; nothing else, not even the
+# other spellings Python would read ("20260131").
+MODIFIED_SINCE_PATTERN = (
+    r"^\d{4}-\d{2}-\d{2}([Tt]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([Zz]|[+-]\d{2}:\d{2})?)?$"
+)
+MODIFIED_SINCE_FORMAT = re.compile(MODIFIED_SINCE_PATTERN)
+
+
 def parse_modified_since(value: str) -> datetime.datetime | None:
     """`gewijzigdSinds` as an aware datetime: an ISO 8601 date and time (without a time zone:
     Dutch time), or a date (its first moment, Dutch time); None when it is neither."""
+    if not MODIFIED_SINCE_FORMAT.fullmatch(value):
+        return None
     try:
         moment = parse_datetime(value)
         if moment is None:
@@ -201,11 +212,18 @@ class SyncFilterBackend:
                     "required": False,
                     "in": "query",
                     "description": (
-                        "Alleen wat op of na dit moment is gewijzigd (gewijzigdOp), ISO 8601. "
+                        "Alleen wat op of na dit moment is gewijzigd (gewijzigdOp): een datum en "
+                        "tijd volgens ISO 8601 (zonder tijdzone: Nederlandse tijd) of een datum. "
                         "Wat sindsdien is verwijderd of verborgen staat niet in de lijst: wie "
                         "bijhoudt wat er is, haalt af en toe de hele lijst op."
                     ),
-                    "schema": {"type": "string", "format": "date-time"},
+                    # Not `format: date-time`: a date and a time without a zone are taken too,
+                    # and an empty value is no value (as with every parameter).
+                    "schema": {
+                        "type": "string",
+                        "pattern": f"^$|{MODIFIED_SINCE_PATTERN}",
+                        "example": "2026-01-31T09:00:00+01:00",
+                    },
                 }
             )
         if getattr(view, "sort_fields", None):
