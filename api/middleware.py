@@ -1,7 +1,13 @@
 """Headers every API response carries (the Dutch API Design Rules, docs/architecture.md)."""
 
 from django.conf import settings
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.http import parse_http_date_safe
 
 from core.problems import PROBLEM_CONTENT_TYPE, problem_response
 
@@ -22,6 +28,9 @@ class ApiHeadersMiddleware:
             response = problem_response(
                 404, detail="Deze bron bestaat niet.", instance=request.path
             )
+        # What the caller gets depends on who they are (token, session) and their language.
+        patch_vary_headers(response, ("Accept", "Authorization", "Cookie", "Accept-Language"))
+        response = conditional(request, response)  # a 304 gets the headers below too
         response["API-Version"] = settings.API_VERSION  # /core/version-header
         response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'"
         if request.path.startswith(f"{API_PREFIX}v1/docs"):
@@ -37,6 +46,28 @@ class ApiHeadersMiddleware:
         else:
             # Read-only anonymous endpoints are open to every origin (/core/transport/cors).
             response["Access-Control-Allow-Origin"] = "*"
-            response["Access-Control-Expose-Headers"] = "API-Version"
-        patch_vary_headers(response, ("Accept", "Authorization"))
+            response["Access-Control-Expose-Headers"] = "API-Version, ETag, Last-Modified"
         return response
+
+
+def conditional(request, response):
+    """ETag on every successful read, and 304 Not Modified for If-None-Match (and
+    If-Modified-Since where the view sent Last-Modified: resource details only).
+
+    The ETag is a hash of the body as this caller gets it, so it is right for every list and
+    every caller: a change, a hidden or removed item, or another caller's view of the same
+    list gives another ETag. It is the authority; If-Modified-Since counts only where the
+    response has a Last-Modified and no If-None-Match was sent (RFC 9110)."""
+    if request.method not in ("GET", "HEAD") or response.status_code != 200:
+        return response
+    if response.streaming:
+        return response
+    if not response.has_header("ETag"):
+        set_response_etag(response)
+    last_modified = response.get("Last-Modified")
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+        response=response,
+    )

@@ -42,6 +42,16 @@ PROBLEM_SCHEMA = {
     },
 }
 
+ETAG_HEADER = {
+    "description": "Een hash van dit antwoord voor deze aanroeper; stuur hem terug in "
+    "If-None-Match en krijg 304 zolang er niets veranderde.",
+    "schema": {"type": "string", "example": '"5d41402abc4b2a76b9719d911017c592"'},
+}
+NOT_MODIFIED = {
+    "description": "Niet gewijzigd: de ETag in If-None-Match klopt nog (of, waar het antwoord "
+    "Last-Modified heeft, er veranderde niets sinds If-Modified-Since). Zonder inhoud."
+}
+
 PROBLEMS = {
     "400": "Ongeldige invoer: een onbekende, herhaalde of ongeldige parameter (alle in "
     "invalidParams).",
@@ -52,14 +62,20 @@ PROBLEMS = {
 
 def problems_and_version_header(result, generator, request, public):
     """Every operation documents the API-Version header on each response and its 400, 404 and
-    406 answers as problems (application/problem+json)."""
+    406 answers as problems (application/problem+json); every read its ETag and its 304."""
     components = result.setdefault("components", {})
     components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
     components.setdefault("headers", {})["API-Version"] = VERSION_HEADER
+    components["headers"]["ETag"] = ETAG_HEADER
     problem = {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
     for path_item in result.get("paths", {}).values():
-        for operation in path_item.values():
+        for method, operation in path_item.items():
             responses = operation.setdefault("responses", {})
+            if method == "get" and "200" in responses:
+                # Conditional requests (api/middleware.py): every successful read.
+                headers = responses["200"].setdefault("headers", {})
+                headers["ETag"] = {"$ref": "#/components/headers/ETag"}
+                responses.setdefault("304", dict(NOT_MODIFIED))
             for status, description in PROBLEMS.items():
                 responses.setdefault(status, {"description": description, "content": problem})
             for response in responses.values():

@@ -8,6 +8,7 @@ from dialogues.api import DialogueViewSet
 from discussions.api import DiscussionViewSet
 from pages.api import MunicipalityViewSet, TopicViewSet
 from search.api import SearchView
+from spaces.api import SpaceViewSet
 
 app_name = "api"
 
@@ -19,6 +20,7 @@ router.register("gemeenten", MunicipalityViewSet, basename="municipality")
 router.register("dialogen", DialogueViewSet, basename="dialogue")
 router.register("wijkschakelaars", ConnectorViewSet, basename="connector")
 router.register("discussies", DiscussionViewSet, basename="discussion")
+router.register("ruimtes", SpaceViewSet, basename="space")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),

@@ -17,9 +17,18 @@ from rest_framework.reverse import reverse
 from cases.access import access_case_by_slug
 from cases.filters import CaseFilter
 from cases.models import Case, EvidenceLevel, Outcome
-from cases.search import case_search
+from cases.search import CaseResults, case_search
 from core.access import ObjectMoved
-from core.api import LinkSerializer, QueryParameter, StrictQueryParameters, resource_links
+from core.api import (
+    MODIFIED_SINCE,
+    SORT,
+    LinkSerializer,
+    QueryParameter,
+    StrictQueryParameters,
+    modified_since,
+    resource_links,
+    sorted_by,
+)
 from municipalities.api import MunicipalityRefSerializer
 from textsearch.engine import MAX_QUERY_LENGTH, search_terms
 from topics.api import TopicRefSerializer
@@ -47,6 +56,9 @@ class CaseListSerializer(serializers.ModelSerializer):
         help_text="Een uitgewerkt voorbeeld, geen verslag van een echt project.",
     )
     gepubliceerdOp = serializers.DateTimeField(source="first_published_at")  # noqa: N815
+    gewijzigdOp = serializers.DateTimeField(  # noqa: N815
+        source="updated_at", help_text="Wanneer het praktijkvoorbeeld voor het laatst is gewijzigd."
+    )
     _links = serializers.SerializerMethodField()
 
     class Meta:
@@ -61,6 +73,7 @@ class CaseListSerializer(serializers.ModelSerializer):
             "themas",
             "isVoorbeeld",
             "gepubliceerdOp",
+            "gewijzigdOp",
             "_links",
         ]
 
@@ -152,6 +165,13 @@ class CaseViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "slug"
     filterset_class = CaseFilter
+    modified_field = "updated_at"
+    sort_fields = {
+        "titel": "title",
+        "gepubliceerdOp": "first_published_at",
+        "gewijzigdOp": "updated_at",
+    }
+    last_modified_on_detail = True
 
     def query_parameters(self):
         if self.action == "list":
@@ -172,7 +192,19 @@ class CaseViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
         search = case_search(user=request.user, data=request.query_params)
         if search.filterset.errors:
             raise ValidationError(search.filterset.errors)
-        page = self.paginate_queryset(search.results)
+        results = search.results
+        since = request.query_params.get(MODIFIED_SINCE, "")
+        order = request.query_params.get(SORT, "")
+        if since or order:
+            # The same gewijzigdSinds and sorteer as without words, on the matching cases.
+            matching = modified_since(Case.objects.filter(pk__in=search.case_ids), self, since)
+            if order:
+                ids = list(sorted_by(matching, self, order).values_list("pk", flat=True))
+            else:
+                kept = set(matching.values_list("pk", flat=True))
+                ids = [pk for pk in search.case_ids if pk in kept]
+            results = CaseResults(request.user, ids)
+        page = self.paginate_queryset(results)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_object(self) -> Case:

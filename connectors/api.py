@@ -30,6 +30,7 @@ class ConnectorSerializer(serializers.ModelSerializer):
     openVoorVragen = serializers.BooleanField(source="open_for_questions")  # noqa: N815
     isVoorbeeld = serializers.BooleanField(source="is_example")  # noqa: N815
     praktijkvoorbeelden = serializers.SerializerMethodField()
+    gewijzigdOp = serializers.DateTimeField(source="updated_at")  # noqa: N815
     _links = serializers.SerializerMethodField()
 
     class Meta:
@@ -48,6 +49,7 @@ class ConnectorSerializer(serializers.ModelSerializer):
             "openVoorVragen",
             "isVoorbeeld",
             "praktijkvoorbeelden",
+            "gewijzigdOp",
             "_links",
         ]
 
@@ -83,6 +85,8 @@ class ConnectorViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
     serializer_class = ConnectorSerializer
     filterset_class = ConnectorFilter
     lookup_field = "slug"
+    modified_field = "updated_at"
+    sort_fields = {"naam": "name", "gewijzigdOp": "updated_at"}
 
     def get_queryset(self):
         return (

@@ -22,6 +22,8 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 from core import state
 
@@ -79,7 +81,7 @@ class AnonymousPageCacheMiddleware:
             for name, value in headers:
                 response[name] = value
             response[HEADER] = "hit"
-            return response
+            return _conditional(request, response)
         with state.known(token):  # the page is computed from this state: no second read
             response = self.get_response(request)
         if _storable(response):
@@ -87,3 +89,22 @@ class AnonymousPageCacheMiddleware:
             cache.set(key, (response.content, response.status_code, headers), CACHE_SECONDS)
             response[HEADER] = "miss"
         return response
+
+
+def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A kept response with an ETag (the API's) answers If-None-Match with 304, as it did when
+    it was computed; the 304 carries the kept headers but none about the body."""
+    if not response.has_header("ETag"):
+        return response
+    last_modified = response.get("Last-Modified")
+    answer = get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+        response=response,
+    )
+    if answer is not response:
+        for name, value in response.items():
+            if name.lower() not in ("content-type", "content-length", "content-encoding"):
+                answer[name] = value
+    return answer

@@ -1,17 +1,23 @@
 """REST API for dialogues: `/api/v1/dialogen`. Read-only, Dutch fields."""
 
+from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from cases.models import Case
 from core.api import LinkSerializer, StrictQueryParameters, resource_links
 from core.filters import MAX_INTEGER
 from dialogues.consensus import Level
-from dialogues.filters import StatementFilter
+from dialogues.filters import DialogueFilter, StatementFilter
 from dialogues.models import Cluster, Dialogue, Poll, PollOption, Question, Statement
+from municipalities.api import MunicipalityRefSerializer
+from topics.api import TopicRefSerializer
 
 
 class DialogueLinksSerializer(serializers.Serializer):
@@ -37,6 +43,10 @@ class DialogueListSerializer(serializers.ModelSerializer):
         source="counts_are_illustrative",
         help_text="De stemmen per stelling zijn een illustratie, niet uit de dialoog zelf.",
     )
+    gemeenten = MunicipalityRefSerializer(
+        source="municipalities", many=True, help_text="De gemeenten waar de dialoog over ging."
+    )
+    gewijzigdOp = serializers.DateTimeField(source="updated_at")  # noqa: N815
     _links = serializers.SerializerMethodField()
 
     class Meta:
@@ -53,6 +63,8 @@ class DialogueListSerializer(serializers.ModelSerializer):
             "aantalStellingenMetNiveau",
             "aantalPolariserend",
             "aantallenIllustratief",
+            "gemeenten",
+            "gewijzigdOp",
             "_links",
         ]
 
@@ -117,7 +129,18 @@ class QuestionSerializer(serializers.ModelSerializer):
         fields = ["nummer", "sectie", "tekst", "clusters", "peilingen"]
 
 
+class CaseRefSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    titel = serializers.CharField(source="title")
+
+
+class StatementLinksSerializer(serializers.Serializer):
+    self = LinkSerializer()
+    dialoog = LinkSerializer()
+
+
 class StatementSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(source="pk")
     tekst = serializers.CharField(source="text")
     vraag = serializers.IntegerField(source="question.number", allow_null=True, default=None)
     cluster = serializers.CharField(source="cluster.name", allow_null=True, default=None)
@@ -139,10 +162,18 @@ class StatementSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text="Pol.is: het product over de meningsgroepen van (eens + 1) / (stemmen + 2).",
     )
+    themas = TopicRefSerializer(source="topics", many=True)
+    praktijkvoorbeelden = CaseRefSerializer(
+        source="visible_cases",
+        many=True,
+        help_text="De praktijkvoorbeelden bij deze stelling die u mag zien.",
+    )
+    _links = serializers.SerializerMethodField()
 
     class Meta:
         model = Statement
         fields = [
+            "id",
             "tekst",
             "vraag",
             "cluster",
@@ -153,7 +184,27 @@ class StatementSerializer(serializers.ModelSerializer):
             "niveau",
             "polariserend",
             "groepsconsensus",
+            "themas",
+            "praktijkvoorbeelden",
+            "_links",
         ]
+
+    @extend_schema_field(StatementLinksSerializer)
+    def get__links(self, statement: Statement) -> dict:
+        request = self.context["request"]
+        slug = statement.dialogue.slug
+        return {
+            "self": {
+                "href": reverse(
+                    "api:dialogue-stelling",
+                    kwargs={"slug": slug, "id": statement.pk},
+                    request=request,
+                )
+            },
+            "dialoog": {
+                "href": reverse("api:dialogue-detail", kwargs={"slug": slug}, request=request)
+            },
+        }
 
     @extend_schema_field(
         serializers.ChoiceField(choices=Level.choices, allow_null=True)  # for the schema
@@ -171,21 +222,40 @@ class DialogueViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
     stellingen."""
 
     lookup_field = "slug"
-    filterset_class = None
+    filterset_class = DialogueFilter
     paginated_actions = ("list", "vragen", "stellingen")
+    modified_field = "updated_at"
+    sort_fields = {"datum": "date", "titel": "title", "gewijzigdOp": "updated_at"}
+    last_modified_on_detail = True
 
     def query_filterset_class(self):
-        return StatementFilter if self.action == "stellingen" else None
+        if self.action == "stellingen":
+            return StatementFilter
+        return DialogueFilter if self.action == "list" else None
 
     def get_queryset(self):
-        return Dialogue.objects.visible_to(self.request.user)
+        dialogues = Dialogue.objects.visible_to(self.request.user)
+        if self.action in ("list", "retrieve"):
+            return dialogues.prefetch_related("municipalities")
+        return dialogues
+
+    def _statements(self, dialogue: Dialogue):
+        """The dialogue's statements with their topics and the cases the caller may see."""
+        visible_cases = Case.objects.visible_to(self.request.user).only("slug", "title")
+        return (
+            Statement.objects.filter(dialogue=dialogue)
+            .select_related("question", "cluster", "dialogue")
+            .prefetch_related(
+                "topics", Prefetch("cases", queryset=visible_cases, to_attr="visible_cases")
+            )
+        )
 
     def get_serializer_class(self):
         if self.action == "retrieve":
             return DialogueDetailSerializer
         if self.action == "vragen":
             return QuestionSerializer
-        if self.action == "stellingen":
+        if self.action in ("stellingen", "stelling"):
             return StatementSerializer
         return DialogueListSerializer
 
@@ -213,20 +283,41 @@ class DialogueViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
             OpenApiParameter(
                 "tekst", {"type": "string", "maxLength": 200}, description="Woorden in de stelling"
             ),
+            OpenApiParameter(
+                "thema",
+                str,
+                many=True,
+                description="Slug van een thema; meerdere waarden: een van deze",
+            ),
         ],
         responses=StatementSerializer(many=True),
     )
     @action(detail=True, url_path="stellingen")
     def stellingen(self, request, slug=None):
         """De stellingen, met het meeste draagvlak eerst; te filteren op niveau,
-        polariserend en vraag."""
-        statements = (
-            Statement.objects.filter(dialogue=self._dialogue(slug))
-            .select_related("question", "cluster")
-            .by_support()
-        )
+        polariserend, vraag, cluster en thema."""
+        statements = self._statements(self._dialogue(slug)).by_support()
         filterset = StatementFilter(request.query_params, queryset=statements)
         if not filterset.is_valid():
             raise ValidationError(filterset.errors)
         page = self.paginate_queryset(filterset.qs)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "id",
+                {"type": "integer", "minimum": 1, "maximum": MAX_INTEGER},
+                OpenApiParameter.PATH,
+                description="Het id van de stelling",
+            )
+        ],
+        responses=StatementSerializer,
+    )
+    @action(detail=True, url_path=r"stellingen/(?P<id>[0-9]+)", url_name="stelling")
+    def stelling(self, request, slug=None, id=None):  # noqa: A002 (the API's name)
+        """Eén stelling van de dialoog, met haar thema's en praktijkvoorbeelden."""
+        if int(id) > MAX_INTEGER:
+            raise Http404
+        statement = get_object_or_404(self._statements(self._dialogue(slug)), pk=id)
+        return Response(self.get_serializer(statement).data)

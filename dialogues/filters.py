@@ -1,4 +1,5 @@
-"""Filters on a dialogue's statements, for the statements page and the API."""
+"""Filters on a dialogue's statements, for the statements page and the API, and on the list of
+dialogues in the API."""
 
 from __future__ import annotations
 
@@ -6,12 +7,27 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import BooleanFilter, FilterSet, IntegerFilter
+from core.filters import BooleanFilter, IntegerFilter, RelatedFilterSet, related_choice
 from dialogues.consensus import Level
-from dialogues.models import Statement
+from dialogues.models import Dialogue, Statement
+from municipalities.models import Municipality
+from topics.models import Topic
 
 
-class StatementFilter(FilterSet):
+class DialogueFilter(RelatedFilterSet):
+    gemeente = related_choice(
+        Municipality.objects.all(),
+        "municipalities",
+        _("Gemeente"),
+        resolve=Municipality.objects.slugs_by_code,  # ?gemeente=GM0363 as well as =amsterdam
+    )
+
+    class Meta:
+        model = Dialogue
+        fields: list[str] = []
+
+
+class StatementFilter(RelatedFilterSet):
     niveau = django_filters.MultipleChoiceFilter(
         field_name="level", choices=Level.choices, label=_("Draagvlak")
     )
@@ -21,6 +37,7 @@ class StatementFilter(FilterSet):
     tekst = django_filters.CharFilter(
         method="filter_text", label=_("Woorden in de stelling"), max_length=200
     )
+    thema = related_choice(Topic.objects.all(), "topics", _("Thema"))
 
     class Meta:
         model = Statement

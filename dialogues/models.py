@@ -61,6 +61,14 @@ class Dialogue(models.Model):
     )
     live = models.BooleanField(_("gepubliceerd"), default=True)
     imported_at = models.DateTimeField(_("geïmporteerd op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    municipalities = models.ManyToManyField(
+        "municipalities.Municipality",
+        verbose_name=_("gemeenten"),
+        blank=True,
+        related_name="dialogues",
+        help_text=_("De gemeenten waar de dialoog over ging."),
+    )
 
     objects = DialogueQuerySet.as_manager()
 

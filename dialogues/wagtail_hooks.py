@@ -44,6 +44,7 @@ class DialogueViewSet(SnippetViewSet):
         FieldPanel("commissioned_by"),
         FieldPanel("method"),
         FieldPanel("space"),
+        FieldPanel("municipalities"),
         FieldPanel("counts_are_illustrative"),
         FieldPanel("live"),
     ]

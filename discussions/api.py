@@ -93,6 +93,9 @@ class DiscussionListSerializer(serializers.ModelSerializer):
     aantalReacties = serializers.IntegerField(source="reply_count")  # noqa: N815
     gestartOp = serializers.DateTimeField(source="created_at")  # noqa: N815
     laatsteActiviteit = serializers.DateTimeField(source="last_activity_at")  # noqa: N815
+    gewijzigdOp = serializers.DateTimeField(  # noqa: N815
+        source="last_activity_at", help_text="De laatste activiteit: het laatste bericht."
+    )
     _links = serializers.SerializerMethodField()
 
     class Meta:
@@ -108,6 +111,7 @@ class DiscussionListSerializer(serializers.ModelSerializer):
             "aantalReacties",
             "gestartOp",
             "laatsteActiviteit",
+            "gewijzigdOp",
             "_links",
         ]
 
@@ -222,6 +226,13 @@ class DiscussionViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
 
     filterset_class = DiscussionFilter
     lookup_value_regex = "[0-9]+"
+    modified_field = "last_activity_at"
+    sort_fields = {
+        "laatsteActiviteit": "last_activity_at",
+        "gestartOp": "created_at",
+        "gewijzigdOp": "last_activity_at",
+        "titel": "title",
+    }
 
     def get_queryset(self):
         return Discussion.objects.visible_to(self.request.user).with_list_data().recent()

@@ -409,7 +409,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Leesbare API van het Kennisplatform Wijkaanpak: praktijkvoorbeelden, thema's, "
         "gemeenten en dialogen. Anonieme aanroepen zien precies wat een anonieme bezoeker "
-        "van de site ziet."
+        "van de site ziet.\n\n"
+        "Bijhouden: elke bron heeft gewijzigdOp, elke lijst neemt gewijzigdSinds en sorteer. "
+        "Elk antwoord heeft een ETag; stuur die terug in If-None-Match en u krijgt 304 zolang "
+        "er niets veranderde. Last-Modified (en If-Modified-Since) alleen bij een "
+        "praktijkvoorbeeld, dialoog of ruimte. Let op: gewijzigdSinds vertelt niet wat sindsdien "
+        "is verwijderd of verborgen; haal daarvoor af en toe de hele lijst op."
     ),
     "VERSION": API_VERSION,
     "CONTACT": {

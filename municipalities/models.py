@@ -83,6 +83,7 @@ class Municipality(models.Model):
         _("CBS-code"), max_length=6, unique=True, validators=[cbs_code_validator]
     )
     province = models.CharField(_("provincie"), max_length=30, blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     objects = MunicipalityQuerySet.as_manager()
 

@@ -23,11 +23,19 @@ class TopicSerializer(serializers.ModelSerializer):
     aantalPraktijkvoorbeelden = serializers.IntegerField(  # noqa: N815
         source="case_count", help_text="Alleen de praktijkvoorbeelden die u mag zien."
     )
+    gewijzigdOp = serializers.DateTimeField(source="updated_at")  # noqa: N815
     _links = serializers.SerializerMethodField()
 
     class Meta:
         model = Topic
-        fields = ["slug", "naam", "beschrijving", "aantalPraktijkvoorbeelden", "_links"]
+        fields = [
+            "slug",
+            "naam",
+            "beschrijving",
+            "aantalPraktijkvoorbeelden",
+            "gewijzigdOp",
+            "_links",
+        ]
 
     @extend_schema_field(ResourceLinksSerializer)
     def get__links(self, topic: Topic) -> dict:
@@ -41,6 +49,8 @@ class TopicViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
     serializer_class = TopicSerializer
     lookup_field = "slug"
     filterset_class = None
+    modified_field = "updated_at"
+    sort_fields = {"naam": "name", "gewijzigdOp": "updated_at"}
 
     def get_queryset(self):
         topics = Topic.objects.visible_to(self.request.user)
@@ -51,10 +61,16 @@ class MunicipalitySerializer(MunicipalityRefSerializer):
     aantalPraktijkvoorbeelden = serializers.IntegerField(  # noqa: N815
         source="case_count", help_text="Alleen de praktijkvoorbeelden die u mag zien."
     )
+    gewijzigdOp = serializers.DateTimeField(source="updated_at")  # noqa: N815
     _links = serializers.SerializerMethodField()
 
     class Meta(MunicipalityRefSerializer.Meta):
-        fields = [*MunicipalityRefSerializer.Meta.fields, "aantalPraktijkvoorbeelden", "_links"]
+        fields = [
+            *MunicipalityRefSerializer.Meta.fields,
+            "aantalPraktijkvoorbeelden",
+            "gewijzigdOp",
+            "_links",
+        ]
 
     @extend_schema_field(ResourceLinksSerializer)
     def get__links(self, municipality: Municipality) -> dict:
@@ -76,6 +92,8 @@ class MunicipalityViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
     lookup_field = "cbs_code"
     lookup_url_kwarg = "cbsCode"
     filterset_class = None
+    modified_field = "updated_at"
+    sort_fields = {"naam": "name", "cbsCode": "cbs_code", "gewijzigdOp": "updated_at"}
 
     def get_queryset(self):
         municipalities = Municipality.objects.visible_to(self.request.user)

@@ -84,6 +84,7 @@ class Space(models.Model):
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     objects = SpaceQuerySet.as_manager()
 

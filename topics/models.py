@@ -23,6 +23,7 @@ class Topic(index.Indexed, models.Model):
     slug = models.SlugField(_("korte naam in de URL"), max_length=80, unique=True)
     description = models.TextField(_("beschrijving"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=100)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     objects = TopicQuerySet.as_manager()
     search_few_entries = True  # ranked from its own entries (textsearch/backends.py)

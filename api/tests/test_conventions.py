@@ -293,6 +293,7 @@ LIST_ITEM_KEYS = {
     "themas",
     "isVoorbeeld",
     "gepubliceerdOp",
+    "gewijzigdOp",
     "_links",
 }
 DETAIL_KEYS = LIST_ITEM_KEYS | {
@@ -425,6 +426,7 @@ def test_the_openapi_document_has_only_the_public_resources(client):
         "dialogen",
         "wijkschakelaars",
         "discussies",
+        "ruimtes",
         "_zoek",
     }
     assert not [path for path in paths if path.endswith("/")]  # /core/no-trailing-slash

@@ -82,6 +82,8 @@ def rich_case(db, amsterdam, settings, tmp_path):
 def test_a_list_item_summarises_the_case(client, rich_case):
     (item,) = client.get(CASES).json()["resultaten"]
 
+    rich_case.refresh_from_db()
+    assert datetime.datetime.fromisoformat(item.pop("gewijzigdOp")) == rich_case.updated_at
     assert item == {
         "slug": "de-buurtkamer-in-noord",
         "titel": "De buurtkamer in Noord",

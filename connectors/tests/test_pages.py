@@ -86,6 +86,7 @@ def test_api_has_public_fields_only(client, people):
         "openVoorVragen",
         "isVoorbeeld",
         "praktijkvoorbeelden",
+        "gewijzigdOp",
         "_links",
     }
     text = str(client.get(f"/api/v1/wijkschakelaars/{people['anna'].slug}").json())

@@ -95,6 +95,7 @@ def test_list_fields_are_dutch_and_link_to_the_detail(client, open_question):
         "aantalReacties",
         "gestartOp",
         "laatsteActiviteit",
+        "gewijzigdOp",
         "_links",
     }
     assert item["ruimte"] == {"slug": "open", "naam": "Open netwerk"}

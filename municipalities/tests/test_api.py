@@ -1,5 +1,7 @@
 """The municipalities API: `/api/v1/gemeenten` and `/api/v1/gemeenten/{cbsCode}`."""
 
+import datetime
+
 import pytest
 from rest_framework.authtoken.models import Token
 
@@ -27,6 +29,11 @@ def test_the_list_holds_every_municipality_by_name(client, amsterdam):
     assert body["aantal"] == 342
     listed = {item["naam"]: item for item in body["resultaten"]}
     assert body["resultaten"][0]["naam"] < body["resultaten"][-1]["naam"]
+    amsterdam.refresh_from_db()
+    assert (
+        datetime.datetime.fromisoformat(listed["Amsterdam"].pop("gewijzigdOp"))
+        == amsterdam.updated_at
+    )
     assert listed["Amsterdam"] == {
         "slug": "amsterdam",
         "naam": "Amsterdam",

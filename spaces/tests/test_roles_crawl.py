@@ -57,6 +57,7 @@ COUNT_URLS = [
     "/api/v1/dialogen",
     "/api/v1/wijkschakelaars",
     "/api/v1/discussies",
+    "/api/v1/ruimtes",
     "/api/v1/_zoek?q=buurt",
     "/api/v1/_zoek?q=discussie",
 ]
@@ -210,6 +211,12 @@ def pools(world) -> dict[str, list]:
             999999,
         ],
         "post_pk": [*(h["post"].pk for h in hidden.values()), 999999],
+        # statements: /api/v1/dialogen/<slug>/stellingen/<id>
+        "id": [
+            *(h["dialogue"].statements.first().pk for h in hidden.values()),
+            world["public_dialogue"].statements.first().pk,
+            999999,
+        ],
         "token": ["ongeldig-token"],
         # allauth's e-mail confirmation and password reset links: forged ones.
         "key": ["ongeldige-sleutel"],
@@ -394,10 +401,14 @@ def test_posting_to_a_hidden_space_answers_like_a_missing_one(
     ) == before
 
 
-def _counts(http, headers):
+def _counts(http, headers, own_spaces=()):
+    """What each count URL answers; for the spaces list, without the caller's own spaces (a
+    moderator of another closed space sees theirs, and only theirs, beside the public ones)."""
     seen = {}
     for url in COUNT_URLS:
         response, body = ask(http, headers, url)
+        if url == "/api/v1/ruimtes":
+            body = [s["slug"] for s in response.json()["resultaten"] if s["slug"] not in own_spaces]
         seen[url] = body
     for url in FACET_PAGES:
         response = http.get(url)
@@ -415,7 +426,13 @@ def _counts(http, headers):
 def test_counts_and_facets_are_the_anonymous_ones(world, client, django_user_model):
     anonymous = _counts(*client_as(client, django_user_model, world["users"]["anonymous"]))
     for role in ROLES:
-        counts = _counts(*client_as(client, django_user_model, world["users"][role]))
+        user = world["users"][role]
+        own = set(
+            Membership.objects.active()
+            .filter(user_id=user.pk)
+            .values_list("space__slug", flat=True)
+        )
+        counts = _counts(*client_as(client, django_user_model, user), own_spaces=own)
         for url, value in counts.items():
             if role in SEES_CLOSED:
                 continue

@@ -1,5 +1,7 @@
 """The topics API: `/api/v1/themas` and `/api/v1/themas/{slug}`."""
 
+import datetime
+
 import pytest
 from rest_framework.authtoken.models import Token
 
@@ -36,6 +38,7 @@ def test_the_list_holds_every_topic_with_dutch_fields(client, topic):
     listed = all_topics(client)
     assert {item["slug"] for item in listed} == set(Topic.objects.values_list("slug", flat=True))
     (item,) = [item for item in listed if item["slug"] == "buurtkracht"]
+    assert datetime.datetime.fromisoformat(item.pop("gewijzigdOp")) == topic.updated_at
     assert item == {
         "slug": "buurtkracht",
         "naam": "Buurtkracht",

@@ -1,0 +1,17 @@
+import django.utils.timezone
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("topics", "0002_seed_topics")]
+
+    operations = [
+        migrations.AddField(
+            model_name="topic",
+            name="updated_at",
+            field=models.DateTimeField(
+                auto_now=True, default=django.utils.timezone.now, verbose_name="gewijzigd op"
+            ),
+            preserve_default=False,
+        ),
+    ]
