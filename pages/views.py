@@ -144,8 +144,7 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "unknown_outcome": unknown_outcome,
             "nearby": nearby,
             "connectors": connectors,
-            # Dialogues about this municipality: add them here once Dialogue.municipalities
-            # exists, through Dialogue.objects.visible_to(user).
+            "dialogues": Dialogue.objects.visible_to(user).filter(municipalities=municipality),
         },
     )
 

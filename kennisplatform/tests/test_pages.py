@@ -49,8 +49,9 @@ def test_municipality_page_lists_its_cases(client, django_assert_num_queries):
     for _ in range(4):
         CaseFactory(municipality=utrecht, topics=[TopicFactory(slug="t")])
     CaseFactory()
-    # municipality, counts per outcome, page count, page of cases, their topics, wijkschakelaars
-    with django_assert_num_queries(6):
+    # municipality, counts per outcome, page count, page of cases, their topics, wijkschakelaars,
+    # dialogues about it
+    with django_assert_num_queries(7):
         response = client.get("/gemeenten/utrecht/")
     assert response.context["page"].paginator.count == 4
     assert "GM0344" in response.content.decode()

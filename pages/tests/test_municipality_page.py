@@ -7,6 +7,7 @@ import pytest
 from cases.models import Outcome
 from cases.tests.factories import CaseFactory
 from connectors.tests.factories import ConnectorFactory
+from dialogues.tests.factories import make_dialogue
 from municipalities.models import Municipality
 from topics.tests.factories import TopicFactory
 
@@ -97,17 +98,30 @@ def test_a_member_sees_the_closed_case_counted(client_for, zwolle, closed_space,
     assert response.context["total"] == 1
 
 
+def test_its_dialogues_visible_ones_only(client_for, anonymous, zwolle, closed_space, member):
+    make_dialogue(title="Dialoog over Zwolle-Zuid").municipalities.add(zwolle)
+    make_dialogue(title="Besloten dialoog Zwolle", space=closed_space).municipalities.add(zwolle)
+    make_dialogue(title="Dialoog elders")
+    body = client_for(anonymous).get("/gemeenten/zwolle/").content.decode()
+    assert "Dialogen over Zwolle" in body and "Dialoog over Zwolle-Zuid" in body
+    assert "Besloten dialoog Zwolle" not in body and "Dialoog elders" not in body
+    assert (
+        "Besloten dialoog Zwolle" in client_for(member).get("/gemeenten/zwolle/").content.decode()
+    )
+
+
 def _fill(municipality, neighbour, cases: int):
     topic = TopicFactory()
     for n in range(cases):
         CaseFactory(municipality=municipality, topics=[topic], outcome=list(Outcome)[n % 3])
         CaseFactory(municipality=neighbour, topics=[topic])
         ConnectorFactory(municipality=municipality, topics=[topic])
+        make_dialogue(title=f"Dialoog {n}").municipalities.add(municipality)
 
 
 # municipality, counts per outcome, page count, page of cases, their topics, wijkschakelaars and
-# their topics; with few cases also the province's cases and their topics.
-@pytest.mark.parametrize(("cases", "queries"), [(1, 9), (2, 9), (3, 7), (20, 7)])
+# their topics, dialogues; with few cases also the province's cases and their topics.
+@pytest.mark.parametrize(("cases", "queries"), [(1, 10), (2, 10), (3, 8), (20, 8)])
 def test_a_fixed_number_of_queries(
     client, zwolle, deventer, cases, queries, django_assert_num_queries
 ):
