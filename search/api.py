@@ -168,6 +168,9 @@ class SearchView(StrictQueryParameters, APIView):
     """Zoek in alle inhoud die u mag zien, het beste resultaat eerst, met facetten."""
 
     pagination_class = LinkPagination
+    # Not a list of one model: its filters are read by `cases.search` and documented below, so
+    # no filter backend works on (or describes) a queryset here.
+    filter_backends: list = []
 
     def query_filterset_class(self):
         return CaseFilter
