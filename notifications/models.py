@@ -11,12 +11,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Delivery(models.Model):
     class Kind(models.TextChoices):
-        DISCUSSION = "discussie", "nieuwe discussie"
-        REPLY = "reactie", "nieuwe reactie"
+        DISCUSSION = "discussie", _("nieuwe discussie")
+        REPLY = "reactie", _("nieuwe reactie")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -29,8 +30,8 @@ class Delivery(models.Model):
                 fields=["user", "kind", "object_id"], name="one_delivery_per_announcement"
             )
         ]
-        verbose_name = "verstuurde e-mail"
-        verbose_name_plural = "verstuurde e-mails"
+        verbose_name = _("verstuurde e-mail")
+        verbose_name_plural = _("verstuurde e-mails")
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id} → {self.user_id}"
@@ -47,18 +48,18 @@ class SavedSearch(models.Model):
     """
 
     class Frequency(models.TextChoices):
-        DAILY = "dagelijks", "één keer per dag"
-        WEEKLY = "wekelijks", "één keer per week"
+        DAILY = "dagelijks", _("één keer per dag")
+        WEEKLY = "wekelijks", _("één keer per week")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
     )
-    name = models.CharField("naam", max_length=200)
-    query = models.CharField("zoekopdracht", max_length=2000, blank=True)
+    name = models.CharField(_("naam"), max_length=200)
+    query = models.CharField(_("zoekopdracht"), max_length=2000, blank=True)
     frequency = models.CharField(
-        "hoe vaak", max_length=10, choices=Frequency.choices, default=Frequency.DAILY
+        _("hoe vaak"), max_length=10, choices=Frequency.choices, default=Frequency.DAILY
     )
-    known = models.BinaryField("al bekende praktijkvoorbeelden", default=bytes, editable=False)
+    known = models.BinaryField(_("al bekende praktijkvoorbeelden"), default=bytes, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     last_checked_at = models.DateTimeField(default=timezone.now)
 
@@ -67,8 +68,8 @@ class SavedSearch(models.Model):
             models.UniqueConstraint(fields=["user", "query"], name="one_saved_search_per_query")
         ]
         ordering = ["name", "pk"]
-        verbose_name = "bewaarde zoekopdracht"
-        verbose_name_plural = "bewaarde zoekopdrachten"
+        verbose_name = _("bewaarde zoekopdracht")
+        verbose_name_plural = _("bewaarde zoekopdrachten")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.user_id})"
@@ -89,8 +90,8 @@ class SavedSearchDelivery(models.Model):
                 fields=["saved_search", "case"], name="one_alert_per_case_per_saved_search"
             )
         ]
-        verbose_name = "gemeld praktijkvoorbeeld"
-        verbose_name_plural = "gemelde praktijkvoorbeelden"
+        verbose_name = _("gemeld praktijkvoorbeeld")
+        verbose_name_plural = _("gemelde praktijkvoorbeelden")
 
     def __str__(self) -> str:
         return f"{self.case_id} → {self.saved_search_id}"
