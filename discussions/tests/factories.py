@@ -44,6 +44,7 @@ class PostFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Post
+        skip_postgeneration_save = True  # the counters hook writes with update()
 
     discussion = factory.SubFactory(DiscussionFactory)
     author = factory.SubFactory(UserFactory)
