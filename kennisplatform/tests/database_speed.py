@@ -1,17 +1,17 @@
-"""Test-database speed-ups that change nothing a test can see.
+"""Faster test databases; what the tests check is unchanged.
 
 The transactional tests (browser tests, `serialized_rollback`) empty every table after each test
 and put back what the migrations seeded (municipalities, permissions, topics, Wagtail's root...).
-Django does both the slow way, which cost PostgreSQL runs about seven seconds per such test:
+Django does both the slow way; on PostgreSQL on a busy two-core machine each took ~3.5 s per
+such test:
 
 - the flush is one TRUNCATE of all ~100 tables, which gives every table and index a new file;
 - the restore saves ~1,000 rows one by one, each with an UPDATE that finds nothing and then an
   INSERT, plus the many-to-many rows one `.set()` at a time.
 
-Here the flush on PostgreSQL is a DELETE per table (the few rows a test made, milliseconds), and
+Here the flush on PostgreSQL is a DELETE per table (the few rows a test made: ~0.05-0.3 s), and
 the restore writes the same rows, with the same values, in one multi-row INSERT ... ON CONFLICT
-per table. The
-seeded rows are deserialized once per connection's snapshot and reused.
+per table (SQLite too). The snapshot is deserialized once and its rows reused.
 """
 
 from collections import defaultdict
