@@ -220,7 +220,8 @@ def test_page_has_no_wcag_violations(page, content, name):
         assert page.get_by_text("Uit dialogen").is_visible()
     if name == "dialogue-report":
         # Clusters, a poll chart with its table and the polarising statements, for axe.
-        assert page.locator("svg.chart__svg").count() == 1
+        # The poll, and a figure per question (in a closed <details>).
+        assert page.locator("svg.chart__svg").count() == 3
         assert page.locator(".chart__table tbody tr").count() == 2
         assert page.get_by_text("Hierover verschillen de meningen").is_visible()
     assert_no_axe_violations_wide_and_narrow(page)
