@@ -35,3 +35,13 @@ def clean(text: str) -> tuple[str, str]:
         if match.group(2) and rest:
             text = rest[0].upper() + rest[1:]  # "#Advies: zorg" -> "Zorg"
     return HASHTAG.sub("", text).strip(), label
+
+
+def restore(text: str, label: str) -> str:
+    """The text as the source had it, so that an export re-imports with the same label:
+    `clean(restore(text, label)) == (text, label)` for what `clean` made."""
+    if not label:
+        return text
+    if text.startswith(label) and not text[len(label) : len(label) + 1].isalnum():
+        return "#" + text
+    return f"#{label}: {text}"

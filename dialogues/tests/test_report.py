@@ -11,7 +11,7 @@ from defusedxml import ElementTree
 from django.core.management import call_command
 
 from dialogues import analysis
-from dialogues.hashtags import clean
+from dialogues.hashtags import clean, restore
 from dialogues.importers import StatementData
 from dialogues.models import Dialogue, Statement
 from dialogues.selectors import dialogue_report
@@ -140,6 +140,15 @@ def test_hashtags_become_labels(raw, text, label):
     assert clean(raw) == (text, label)
 
 
+@pytest.mark.parametrize(
+    "raw", ["#Barrière is dat het traag gaat.", "#Advies: Zorg voor geld.", "Geen label"]
+)
+def test_a_label_goes_back_in_front_of_the_text_in_an_export(raw):
+    text, label = clean(raw)
+    assert restore(text, label) == raw
+    assert clean(restore(text, label)) == (text, label)
+
+
 def test_an_import_stores_clean_text_and_labels_and_the_page_and_search_show_no_hashtags(client):
     dialogue = make_dialogue(
         statements=[
@@ -155,6 +164,20 @@ def test_an_import_stores_clean_text_and_labels_and_the_page_and_search_show_no_
         assert '<p class="statement__label">' in html
     found = client.get("/zoeken/", {"q": "regelgeving"}).content.decode()
     assert "regelgeving" in found and "#Barrière" not in found
+
+
+def test_labels_survive_an_export_and_re_import(client, tmp_path):
+    dialogue = make_dialogue(
+        statements=[
+            StatementData(1, "#Advies: ga de wijk in.", 30, 2, 1),
+            StatementData(2, "#Barrière is de regelgeving.", 20, 5, 1),
+        ]
+    )
+    before = sorted(Statement.objects.values_list("text", "label"))
+    exported = tmp_path / "export.zip"
+    exported.write_bytes(client.get(f"{dialogue.get_absolute_url()}export.zip").content)
+    call_command("import_dialogue", str(exported), format="workbook", replace=True, verbosity=0)
+    assert sorted(Statement.objects.values_list("text", "label")) == before
 
 
 def test_the_migration_cleans_statements_imported_before():
