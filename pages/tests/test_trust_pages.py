@@ -182,3 +182,36 @@ def test_sitemap_lists_public_dialogues_and_wijkschakelaars_only(
             assert f"{hidden.get_absolute_url()}</loc>" not in body
         for url in ("/privacy/", "/toegankelijkheid/", "/colofon/", "/wijkschakelaars/"):
             assert f"{url}</loc>" in body
+
+
+def test_an_administrator_fills_in_the_details_in_the_back_office(
+    client, client_for, django_user_model, editor
+):
+    admin = django_user_model.objects.create_superuser("beheerder", "beheer@example.org", "x")
+    http = client_for(admin)
+    form = http.get("/beheer/settings/pages/operatorsettings/", follow=True)
+    assert form.status_code == 200
+    url = form.redirect_chain[-1][0]  # the one row of settings: .../operatorsettings/<pk>/
+    response = http.post(
+        url,
+        {
+            "organisation": "Gemeente Voorbeeldstad",
+            "email": "geen-e-mailadres",
+            "accessibility_status": AccessibilityStatus.FIRST_STEPS,
+        },
+    )
+    assert response.status_code == 200  # the form again, with the error
+    assert not OperatorSettings.objects.filter(organisation="Gemeente Voorbeeldstad").exists()
+    response = http.post(
+        url,
+        {
+            "organisation": "Gemeente Voorbeeldstad",
+            "email": "kennisplatform@voorbeeldstad.nl",
+            "accessibility_status": AccessibilityStatus.FIRST_STEPS,
+        },
+    )
+    assert response.status_code == 302
+    assert "Gemeente Voorbeeldstad" in client.get("/colofon/").content.decode()
+    # An editor writes content, not the operator's details.
+    assert client_for(editor).get(url).status_code in (302, 403)
+    assert OperatorSettings.objects.get().organisation == "Gemeente Voorbeeldstad"
