@@ -5,9 +5,10 @@ before it matches. We start from the index entries instead and look each match u
 queryset by its key (`EXISTS`), so that visibility costs one lookup per match. Without a bound,
 we narrow with `title @@ any OR body @@ any` (any of the query's terms, served by the GIN indexes
 on both columns), check the full query on what is left, and rank with one `ts_rank` over the
-terms (title weighted by its norm, as modelsearch does). With a bound (`candidates`), we take the
-newest matches unscored and rank those alone: every condition on a tsvector unpacks it again for
-each row, which at 100,000 cases is most of the time a search takes.
+terms (title weighted by its norm, as modelsearch does). With a bound (`candidates`), we read the
+newest matches, score each as it is read and put those alone in order: every condition on a
+tsvector unpacks it again for each row, which at 100,000 cases is most of the time a search
+takes.
 """
 
 from __future__ import annotations
@@ -79,18 +80,23 @@ class RankedIdResults(PostgresSearchResults):
             .annotate(_all_=both)
         )
         if candidates:
-            # The newest matches, unscored, then ts_rank on those alone (see
-            # textsearch/engine.py, MAX_CANDIDATES). Each condition on a tsvector unpacks it
-            # again, row by row: the ranking reads only the candidates' entries.
-            newest = entries.filter(_all_=full).order_by("-id").values_list("id", flat=True)
-            matches = entries.model.objects.filter(id__in=list(newest[:candidates]))
+            # The newest matches, each scored as it is read (see textsearch/engine.py,
+            # MAX_CANDIDATES), then put in order here: a few thousand pairs.
+            newest = (
+                entries.filter(_all_=full)
+                .annotate(_rank_=rank)
+                .order_by("-id")
+                .values_list("object_id", "_rank_")[:candidates]
+            )
+            ranked = sorted(newest, key=lambda row: (-row[1], -int(row[0])))
+            ids = [object_id for object_id, _rank in ranked]
         else:
-            matches = entries.filter(Q(title=any_term) | Q(body=any_term), _all_=full)
-        ids = (
-            matches.annotate(_rank_=rank)
-            .order_by("-_rank_", Cast("object_id", BigIntegerField()).desc())
-            .values_list("object_id", flat=True)
-        )
+            ids = (
+                entries.filter(Q(title=any_term) | Q(body=any_term), _all_=full)
+                .annotate(_rank_=rank)
+                .order_by("-_rank_", Cast("object_id", BigIntegerField()).desc())
+                .values_list("object_id", flat=True)
+            )
         return [model._meta.pk.to_python(value) for value in (ids[:limit] if limit else ids)]
 
     def ranked_ids_together(

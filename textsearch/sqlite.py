@@ -116,20 +116,24 @@ class RankOnceResults(SQLiteSearchResults):
             ids = self._few_ranked(matches, start, stop)
         else:
             if candidates:
-                # FTS5 hands out matches newest first (by rowid) without scoring them; bm25()
-                # then scores only those from the `candidates`-th newest on, not every match
-                # of a common word (see textsearch/engine.py, MAX_CANDIDATES).
-                newest = list(
-                    matches.order_by("-index_entry_id").values_list("index_entry_id", flat=True)[
-                        :candidates
-                    ]
-                )
-                if len(newest) == candidates:
-                    matches = matches.filter(index_entry_id__gte=newest[-1])
-            ids = matches.order_by(
-                "score", Cast("index_entry__object_id", BigIntegerField()).desc()
-            ).values_list("index_entry__object_id", flat=True)[start:stop]
+                ids = self._newest_ranked(matches, start, stop, candidates)
+            else:
+                ids = matches.order_by(
+                    "score", Cast("index_entry__object_id", BigIntegerField()).desc()
+                ).values_list("index_entry__object_id", flat=True)[start:stop]
         return [model._meta.pk.to_python(value) for value in ids]
+
+    def _newest_ranked(self, matches, start, stop, candidates: int) -> list:
+        """The newest `candidates` matches, ranked (see textsearch/engine.py, MAX_CANDIDATES).
+
+        FTS5 hands out its matches newest first (by rowid) and SQLite stops after
+        `candidates`; bm25() is computed for those rows alone, not for every match of a common
+        word. They are put in order here: a few thousand pairs."""
+        newest = matches.order_by("-index_entry_id").values_list("index_entry__object_id", "score")[
+            :candidates
+        ]
+        ranked = sorted(newest, key=lambda row: (row[1], -int(row[0])))
+        return [object_id for object_id, _score in ranked][start:stop]
 
     def _few_ranked(self, matches, start, stop) -> list:
         """Rank the matches of a model with few entries (topics, statements, ...).

@@ -199,13 +199,13 @@ def test_search_page_query_count(client, corpus, django_assert_num_queries):
     for i in range(10):
         CaseFactory(title=f"Buurthuis {i}", topics=[TopicFactory(slug="jongeren")])
     # After a change: the search state, the facet index (cases, 4 link tables, 5
-    # vocabularies), the thesaurus, the cases (their newest matches, then those ranked),
-    # topics, dialogue statements, wijkschakelaars and discussions ranked in one query, the
-    # page of cases with their topics. "buurthuis" is a compound and fewer than a page have
+    # vocabularies), the thesaurus, the cases (their newest matches, ranked), topics,
+    # dialogue statements, wijkschakelaars and discussions ranked in one query, the page of
+    # cases with their topics. "buurthuis" is a compound and fewer than a page have
     # the word itself: cases and the other kinds are asked again for "buurt" and "huis".
     # (Content types are read once per process; discussions may not have been asked yet.)
     ContentType.objects.get_for_model(Discussion)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(18):
         response = client.get("/zoeken/?q=buurthuis")
     assert response.context["page"].paginator.count == 11
     # The same words again: the state, then only the page (matches and facets are kept).
@@ -214,7 +214,7 @@ def test_search_page_query_count(client, corpus, django_assert_num_queries):
     assert again.context["page"].paginator.count == 11
     # Other words, a compound again (wijk + agent): matched and ranked as above, the facet
     # index and the thesaurus are kept.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         client.get("/zoeken/?q=wijkagent")
 
 
