@@ -6,9 +6,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 from django.http import Http404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -28,7 +30,9 @@ from wagtail.snippets.views.snippets import (
     WorkflowActionView,
 )
 
+from cases import admin_views
 from cases.models import Case, Domain, TargetGroup
+from cases.services import MERGE_TAGS_PERMISSION
 from core.access import is_editor
 from municipalities.models import Municipality
 from topics.models import Topic
@@ -272,6 +276,25 @@ class KnowledgeBaseGroup(SnippetViewSetGroup):
 
 
 register_snippet(KnowledgeBaseGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("trefwoorden/samenvoegen/", admin_views.merge_tags_view, name="case_tags_merge"),
+    ]
+
+
+class MergeTagsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(MERGE_TAGS_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_merge_tags_menu_item():
+    return MergeTagsMenuItem(
+        _("Trefwoorden samenvoegen"), reverse("case_tags_merge"), icon_name="tag", order=110
+    )
 
 
 @hooks.register("document_visible_to")
