@@ -11,7 +11,7 @@ PORT ?= 8000
 export DEBUG ?= 1
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run serve backup restore test lint format bench bench-search bench-import install chromium migrate demo reindex lock messages check-deploy clean
+.PHONY: run serve backup restore test lint format bench bench-search bench-import install chromium migrate demo reindex lock messages check-deploy clean manage import-cases import-dialogue demo-code
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is needed, found " + sys.version.split()[0])'
@@ -37,6 +37,27 @@ reindex: $(INSTALLED)
 run: demo
 	@echo "Het kennisplatform draait op http://$(HOST):$(PORT)/ (stoppen: Ctrl+C)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Any manage.py command on this machine, with DEBUG=1 like the rest of make (without it,
+# manage.py stops: no SECRET_KEY). make manage ARGS="import_cases cases.json"
+manage: $(INSTALLED)
+	@test -n "$(ARGS)" || { echo 'Usage: make manage ARGS="command [options]"'; exit 2; }
+	$(BIN)/python manage.py $(ARGS)
+
+# make import-cases FILE=cases.json
+import-cases: $(INSTALLED)
+	@test -n "$(FILE)" || { echo "Usage: make import-cases FILE=path/to/cases.json"; exit 2; }
+	$(BIN)/python manage.py import_cases $(FILE)
+
+# make import-dialogue FILE=path FORMAT=workbook|polis [SPACE=slug] [REPLACE=1]
+FORMAT ?= workbook
+import-dialogue: $(INSTALLED)
+	@test -n "$(FILE)" || { echo "Usage: make import-dialogue FILE=path FORMAT=workbook|polis"; exit 2; }
+	$(BIN)/python manage.py import_dialogue $(FILE) --format $(FORMAT) $(if $(SPACE),--space $(SPACE)) $(if $(REPLACE),--vervang)
+
+# The demo editor's current 6-digit code for the second login step.
+demo-code: $(INSTALLED)
+	@$(BIN)/python manage.py load_demo --code
 
 # Production-like on this machine: DEBUG=0, gunicorn and the task worker (scripts/serve).
 serve: $(INSTALLED)

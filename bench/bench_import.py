@@ -41,7 +41,7 @@ START_MS = 1_658_930_000_000  # July 2022, like the open-data example
 
 
 def write_export() -> None:
-    """A Pol.is export shaped like the real one in ../shared/data/polis."""
+    """A Pol.is export shaped like the real one in dialogues/tests/data/polis."""
     rng = random.Random(2022)
     EXPORT.mkdir(parents=True, exist_ok=True)
     groups = [rng.choice([0, 1, 2]) for _ in range(PARTICIPANTS)]

@@ -1,7 +1,10 @@
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from cases.models import Case
+from connectors.models import Connector
+from dialogues.models import Dialogue
 from discussions.models import Discussion
 from municipalities.models import Municipality
 from topics.models import Topic
@@ -43,9 +46,52 @@ class DiscussionSitemap(Sitemap):
         return discussion.last_activity_at
 
 
+class DialogueSitemap(Sitemap):
+    def items(self):
+        return Dialogue.objects.visible_to(AnonymousUser()).order_by("pk")
+
+    def lastmod(self, dialogue):
+        return dialogue.updated_at
+
+
+class ConnectorSitemap(Sitemap):
+    def items(self):
+        # Only profiles with consent on record: the same rule as every page that shows them.
+        return Connector.objects.visible_to(AnonymousUser()).order_by("pk")
+
+    def lastmod(self, connector):
+        return connector.updated_at
+
+
+class AboutSitemap(Sitemap):
+    """The pages about the platform itself, and the lists a visitor starts from."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return [
+            "home",
+            "cases:list",
+            "topics:list",
+            "municipalities:list",
+            "dialogues:list",
+            "connectors:list",
+            "opendata:index",
+            "colofon",
+            "privacy",
+            "accessibility",
+        ]
+
+    def location(self, name):
+        return reverse(name)
+
+
 sitemaps = {
+    "over": AboutSitemap,
     "praktijkvoorbeelden": CaseSitemap,
     "themas": TopicSitemap,
     "gemeenten": MunicipalitySitemap,
     "discussies": DiscussionSitemap,
+    "dialogen": DialogueSitemap,
+    "wijkschakelaars": ConnectorSitemap,
 }

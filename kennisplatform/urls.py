@@ -12,6 +12,7 @@ from ops.health import health
 from pages import views as pages
 from pages.urls import municipality_patterns, space_patterns, topic_patterns
 from pages.views_personal import personal_page
+from pages.views_trust import accessibility, colofon, favicon, privacy
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -44,6 +45,11 @@ urlpatterns = [
     path("robots.txt", views.robots_txt),
     path("health/", health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("privacy/", privacy, name="privacy"),
+    path("toegankelijkheid/", accessibility, name="accessibility"),
+    path("colofon/", colofon, name="colofon"),
+    # Browsers ask for /favicon.ico whatever the page says; the file lives with the others.
+    path("favicon.ico", favicon),
 ]
 
 if settings.DEBUG:

@@ -22,6 +22,8 @@ from spaces.models import JoinRequest, Membership, Space
 from topics.models import Topic
 
 HOME_CASES = 3
+HOME_DIALOGUES = 3
+HOME_CONNECTORS = 3
 SPACE_CASES = 30
 SPACE_DIALOGUES = 10
 SPACE_DISCUSSIONS = 5
@@ -41,6 +43,14 @@ def home(request: HttpRequest) -> HttpResponse:
             ),
             "recent_successes": visible.successes()[:HOME_CASES],
             "recent_failures": visible.failures()[:HOME_CASES],
+            "dialogues": Dialogue.objects.visible_to(request.user).order_by("-date", "-pk")[
+                :HOME_DIALOGUES
+            ],
+            # Recently updated profiles, those open for questions first: people to ask.
+            "connectors": Connector.objects.visible_to(request.user)
+            .select_related("municipality")
+            .prefetch_related("topics")
+            .order_by("-open_for_questions", "-updated_at", "pk")[:HOME_CONNECTORS],
         },
     )
 

@@ -1,4 +1,4 @@
-"""Importing the Pol.is open-data export in ../shared/data/polis (CC BY 4.0)."""
+"""Importing a real Pol.is open-data export (dialogues/tests/data/polis, CC BY 4.0)."""
 
 import csv
 import shutil
@@ -14,8 +14,8 @@ from dialogues.models import Dialogue, Statement
 
 pytestmark = pytest.mark.django_db
 
-# A copy of ../shared/data/polis (CC BY 4.0; attribution in data/polis/README.md), so that the
-# tests need nothing outside the repository.
+# A real export kept in the repository (CC BY 4.0; attribution in data/polis/README.md), so
+# that the tests need nothing outside it.
 POLIS = Path(__file__).resolve().parent / "data" / "polis" / "london.youth.policing"
 
 

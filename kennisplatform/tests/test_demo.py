@@ -34,7 +34,7 @@ def test_demo_content_is_complete(var_dir, capsys):
     assert Municipality.objects.filter(cbs_code="GM0344", name="Utrecht").exists()
     output = capsys.readouterr().out
     logins = dict(
-        line.split()
+        line.split()[:2]
         for line in (var_dir / "demo-login.txt").read_text().splitlines()
         if not line.startswith("#")
     )
@@ -69,6 +69,30 @@ def test_demo_editor_logs_in_with_password_and_code(var_dir, client, capsys, set
     response = client.post("/account/2fa/authenticate/", {"code": code})
     assert response.status_code == 302
     assert client.get("/beheer/").status_code == 200
+
+
+def test_the_login_file_names_the_e_mail_address_to_log_in_with(var_dir, client):
+    """Login asks for an e-mail address: the file gives it beside each user name and password."""
+    call_command("load_demo")
+    rows = {
+        line.split()[0]: line.split()[1:]
+        for line in (var_dir / "demo-login.txt").read_text().splitlines()
+        if not line.startswith("#")
+    }
+    assert rows["redacteur"][1] == "redacteur@example.org"
+    assert rows["lid"][1] == "lid@example.org"
+    assert rows["moderator"][1] == "moderator@example.org"
+    assert len(rows["totp"]) == 1
+    password, email = rows["lid"]
+    response = client.post("/account/login/", {"login": email, "password": password})
+    assert response.status_code == 302 and response["Location"] == "/mijn/"
+    # An older file, without the addresses, keeps its passwords and gains the addresses.
+    (var_dir / "demo-login.txt").write_text(
+        "".join(f"{name} {values[0]}\n" for name, values in rows.items())
+    )
+    call_command("load_demo")
+    again = (var_dir / "demo-login.txt").read_text()
+    assert f"lid {password} lid@example.org" in again
 
 
 def test_demo_leaves_out_contact_details(var_dir):
@@ -115,7 +139,7 @@ def test_demo_spaces_members_and_moderator(var_dir, capsys, client):
     demo_people = User.objects.filter(space_memberships__space=intervision).distinct()
     assert all(person.email.endswith("@example.org") for person in demo_people)
     logins = dict(
-        line.split()
+        line.split()[:2]
         for line in (var_dir / "demo-login.txt").read_text().splitlines()
         if not line.startswith("#")
     )

@@ -4,6 +4,8 @@ import pytest
 
 from cases.models import Outcome
 from cases.tests.factories import CaseFactory
+from connectors.tests.factories import ConnectorFactory
+from dialogues.tests.factories import make_dialogue
 from municipalities.tests.factories import MunicipalityFactory
 from topics.tests.factories import TopicFactory
 
@@ -26,8 +28,11 @@ def test_home_query_count(client, django_assert_num_queries, count):
     topics = [TopicFactory(slug=f"t{i}") for i in range(3)]
     for i in range(count):
         CaseFactory(topics=topics, outcome=Outcome.SUCCESS if i % 2 else Outcome.FAILURE)
-    # topics with counts, successes + their topics, failures + their topics
-    with django_assert_num_queries(5):
+        ConnectorFactory(topics=topics)
+        make_dialogue(title=f"Dialoog {i}")
+    # topics with counts, successes + their topics, failures + their topics, dialogues,
+    # wijkschakelaars + their topics
+    with django_assert_num_queries(8):
         client.get("/")
 
 

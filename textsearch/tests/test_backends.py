@@ -86,3 +86,51 @@ def test_a_missing_modelsearch_method_stops_start_up(monkeypatch):
     errors = textsearch_checks.check_search_backend()
     assert [error.id for error in errors] == ["textsearch.E001"]
     assert "_gone_in_a_new_version" in errors[0].msg
+
+
+def test_a_common_word_is_ranked_among_its_newest_matches_only(monkeypatch):
+    """Above MAX_CANDIDATES matches, only the newest are scored: the best of them come first,
+    and an older match, however good, is not ranked (the page then says "meer dan")."""
+    from textsearch import engine
+
+    best_but_old = CaseFactory(title="Overlast overlast", summary="Overlast, overlast.")
+    newer = [
+        CaseFactory(title=f"Verslag {i}", summary=f"Wat overlast in week {i}.") for i in range(3)
+    ]
+    best_of_newest = CaseFactory(title="Overlast in de wijk", summary="Veel overlast.")
+    assert ranked_ids(Case.objects.all(), "overlast", limit=10)[0] == best_but_old.pk  # exact
+
+    monkeypatch.setattr(engine, "MAX_CANDIDATES", 4)
+    found = ranked_ids(Case.objects.all(), "overlast", limit=2)
+    assert found[0] == best_of_newest.pk
+    assert best_but_old.pk not in ranked_ids(Case.objects.all(), "overlast", limit=3)
+    # Without a limit (every match wanted) nothing is left out.
+    everything = ranked_ids(Case.objects.all(), "overlast")
+    assert set(everything) == {best_but_old.pk, best_of_newest.pk, *(c.pk for c in newer)}
+
+
+def test_the_newest_matches_are_the_newest_visible_ones(monkeypatch):
+    """Hidden matches take no place among the candidates: the bound counts visible ones."""
+    from textsearch import engine
+
+    shown = CaseFactory(title="Overlast bij het station", summary="Overlast.")
+    for i in range(3):
+        CaseFactory(title=f"Overlast verborgen {i}", summary="Overlast.").unpublish()
+    monkeypatch.setattr(engine, "MAX_CANDIDATES", 2)
+    assert ranked_ids(Case.objects.filter(live=True), "overlast", limit=1) == [shown.pk]
+
+
+def test_kinds_ranked_together_find_what_each_finds_alone(cases):
+    from connectors.models import Connector
+    from textsearch.engine import ranked_ids_together
+
+    named = TopicFactory(name="Buurtbemiddeling", description="")
+    described = TopicFactory(name="Burenruzies", description="Buurtbemiddeling en meer.")
+    TopicFactory(name="Zwemles", description="")
+    kinds = [Topic.objects.all(), Case.objects.all(), Connector.objects.all()]
+    together = ranked_ids_together(kinds, "buurtbemiddeling", [5, 5, 5])
+    alone = [ranked_ids(queryset, "buurtbemiddeling", limit=5) for queryset in kinds]
+    assert together == alone
+    assert set(together[0]) == {named.pk, described.pk}
+    # Each kind keeps its own limit.
+    assert ranked_ids_together(kinds, "buurtbemiddeling", [1, 5, 5])[0] == alone[0][:1]

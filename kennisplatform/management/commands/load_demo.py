@@ -296,8 +296,8 @@ class Command(BaseCommand):
                 profile = Connector.objects.filter(is_example=True, user__isnull=True).first()
                 if profile is not None:
                     Connector.objects.filter(pk=profile.pk).update(user=user)
-        if missing:
-            write_logins(logins)
+        # Always: a file from before the e-mail addresses were in it gets them too.
+        write_logins(logins)
         editor_email, member_email = (DEMO_ACCOUNTS[n][0] for n in (DEMO_EDITOR, DEMO_MEMBER))
         self.stdout.write(
             self.style.SUCCESS(
@@ -305,7 +305,7 @@ class Command(BaseCommand):
                 f"{settings.SITE_URL}/account/login/ met e-mailadres '{editor_email}' en "
                 f"wachtwoord '{logins[DEMO_EDITOR]}'. Tweede stap: zet de sleutel "
                 f"{logins['totp']} in een app voor inlogcodes, of vraag de code op met "
-                "'.venv/bin/python manage.py load_demo --code'."
+                "'make demo-code'."
             )
         )
         self.stdout.write(
@@ -427,20 +427,29 @@ def demo_discussions(topic_link) -> list[dict]:
 
 
 def read_logins() -> dict[str, str]:
-    """var/demo-login.txt: one 'name value' per line (a password, or the TOTP secret)."""
+    """var/demo-login.txt: one 'name value [e-mail address]' per line (a user name, its
+    password and the e-mail address to log in with; or 'totp' and the editor's secret)."""
     if not DEMO_LOGIN_FILE.exists():
         return {}
     logins = {}
     for line in DEMO_LOGIN_FILE.read_text(encoding="utf-8").splitlines():
         parts = line.split()
-        if len(parts) == 2 and not line.startswith("#"):
+        if len(parts) >= 2 and not line.startswith("#"):
             logins[parts[0]] = parts[1]
     return logins
 
 
 def write_logins(logins: dict[str, str]) -> None:
-    lines = ["# Demo-logins van load_demo: gebruikersnaam wachtwoord; totp = sleutel redacteur"]
-    lines += [f"{name} {value}" for name, value in logins.items()]
+    # Login asks for the e-mail address, not the user name: the file gives both.
+    lines = [
+        f"# Demo-logins van load_demo. Inloggen op {settings.SITE_URL}/account/login/ met het "
+        "e-mailadres en het wachtwoord.",
+        "# gebruikersnaam wachtwoord e-mailadres; totp = sleutel voor de tweede stap (redacteur)",
+    ]
+    lines += [
+        f"{name} {value} {DEMO_ACCOUNTS[name][0]}" if name in DEMO_ACCOUNTS else f"{name} {value}"
+        for name, value in logins.items()
+    ]
     DEMO_LOGIN_FILE.parent.mkdir(parents=True, exist_ok=True)
     DEMO_LOGIN_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
     DEMO_LOGIN_FILE.chmod(0o600)
