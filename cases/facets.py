@@ -154,8 +154,8 @@ class FacetIndex:
                     # A chosen value that was refused (e.g. a tag of hidden cases only) shows
                     # as typed, like one that does not exist: its name would tell too much.
                     known = count or value in chosen.get(name, ())
-                    label = self.labels[name][value] if known else value
-                    options.append(FacetOption(value, label, count, value in selected))
+                    shown_as = self.labels[name][value] if known else value
+                    options.append(FacetOption(value, shown_as, count, value in selected))
             if name == "tag":
                 options.sort(key=lambda option: (-option.count, option.label))
                 options = options[:MAX_TAGS] + [

@@ -13,10 +13,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+from wagtail.search import index
 
-from cases.models import Case, CaseSource, Domain, EvidenceLevel, Outcome, TargetGroup
+from cases.models import (
+    Case,
+    CaseSource,
+    Domain,
+    EvidenceLevel,
+    Outcome,
+    TaggedCase,
+    TargetGroup,
+)
+from core import state as content_state
 from municipalities.loader import name_key
 from municipalities.models import Municipality
 from spaces.models import Space
@@ -325,3 +337,62 @@ def _apply_item(case: Case, item: dict[str, Any], lookups: _Lookups) -> None:
     )
     case.tags.set([tag.strip() for tag in item.get("tags", [])])
     case.sources = _sources(item)
+
+
+# --- merging tags ----------------------------------------------------------------------------
+
+MERGE_TAGS_PERMISSION = "cases.change_case"
+
+
+@dataclass
+class TagMergeReport:
+    kept: Tag
+    merged: list[str]
+    cases: int  # cases that had one of the merged tags
+
+
+def merge_tags(*, user: AbstractBaseUser, tags: list[Tag], keep: Tag) -> TagMergeReport:
+    """Merge `tags` into `keep` ("buurthuizen" into "buurthuis"): every case with one of them
+    gets `keep` instead (once), and the merged tags are removed.
+
+    Tags are free words editors type, so the same idea ends up under several spellings and the
+    tag filter splits its cases. Only editors who may change cases merge. Nothing changes when
+    the choice is refused (ValidationError with a Dutch message)."""
+    if not getattr(user, "is_authenticated", False) or not user.has_perm(MERGE_TAGS_PERMISSION):
+        raise PermissionDenied
+    others = [tag for tag in tags if tag.pk != keep.pk]
+    if not others:
+        raise ValidationError(_("Kies ten minste één ander trefwoord om samen te voegen."))
+    other_ids = [tag.pk for tag in others]
+    with transaction.atomic():
+        links = TaggedCase.objects.select_for_update().filter(tag_id__in=other_ids)
+        case_ids = set(links.values_list("content_object_id", flat=True))
+        has_kept = set(
+            TaggedCase.objects.filter(tag=keep, content_object_id__in=case_ids).values_list(
+                "content_object_id", flat=True
+            )
+        )
+        # One link per case: re-point the first link of a case that lacks `keep`, drop the rest.
+        repointed: set[int] = set()
+        for link in links.order_by("pk"):
+            case_id = link.content_object_id
+            if case_id in has_kept or case_id in repointed:
+                link.delete()
+            else:
+                TaggedCase.objects.filter(pk=link.pk).update(tag=keep)
+                repointed.add(case_id)
+        # Wagtail's images and documents share taggit's tags: a tag they still use stays.
+        Tag.objects.filter(pk__in=other_ids, taggit_taggeditem_items__isnull=True).delete()
+        # The links changed under the model signals: renew the content state token, and the
+        # search index's keywords of the cases concerned.
+        content_state.changed()
+        for case in Case.objects.filter(pk__in=case_ids):
+            index.insert_or_update_object(case)
+    logger.info(
+        "Tags %s merged into %r by %s: %d cases",
+        ", ".join(repr(tag.name) for tag in others),
+        keep.name,
+        user.get_username(),
+        len(case_ids),
+    )
+    return TagMergeReport(kept=keep, merged=[tag.name for tag in others], cases=len(case_ids))

@@ -4,8 +4,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from cases.access import access_case_by_slug
-from cases.search import case_search
+from cases.search import CaseResults, case_search
 from cases.selectors import related_cases
+from cases.sorting import SORT_PARAMETER, sort_links, sort_order, sorted_case_ids
 from core.access import ObjectMoved
 from core.pagination import PAGE_PARAMETER, paginate, query_without_page
 
@@ -14,15 +15,21 @@ def case_list(request: HttpRequest) -> HttpResponse:
     # The list is the search without words (newest first), with words ranked: one road to
     # results and their counts (cases/search.py).
     search = case_search(user=request.user, data=request.GET)
+    results = search.results
+    if order := sort_order(request.GET):
+        results = CaseResults(request.user, sorted_case_ids(request.user, results.ids, order))
     return render(
         request,
         "cases/case_list.html",
         {
             "filterset": search.filterset,
             "facets": search.facets,
-            "page": paginate(request, search.results),
+            "page": paginate(request, results),
             "query_without_page": query_without_page(request),
-            "has_filters": any(k != PAGE_PARAMETER and v for k, v in request.GET.items()),
+            "has_filters": any(
+                k not in (PAGE_PARAMETER, SORT_PARAMETER) and v for k, v in request.GET.items()
+            ),
+            "sort_links": sort_links(request.GET, has_words=search.has_terms),
         },
     )
 

@@ -1,8 +1,16 @@
 """The editors' back office for cases (Wagtail admin at /beheer/)."""
 
+from django import forms
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast
 from django.http import Http404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -11,26 +19,120 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
+from wagtail.models import Revision, WorkflowState
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.snippets import (
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+    WorkflowActionView,
+)
 
+from cases import admin_views
 from cases.models import Case, Domain, TargetGroup
+from cases.services import MERGE_TAGS_PERMISSION
 from core.access import is_editor
 from municipalities.models import Municipality
 from topics.models import Topic
+
+
+def editorial_status(case: Case) -> str:
+    """Where a case stands, in the editors' words (Wagtail's own tag says "live + draft")."""
+    if getattr(case, "in_review", False):
+        return _("Ter beoordeling")
+    if not case.live:
+        return _("Gepland") if getattr(case, "scheduled", False) else _("Concept")
+    if case.has_unpublished_changes:
+        return _("Gepubliceerd, met concept")
+    return _("Gepubliceerd")
+
+
+def review_message(case: Case, action: str) -> str:
+    """What an approval or a rejection in the review did, in plain words (Wagtail itself says
+    only "bijgewerkt", or nothing at all when the reviewer acts from the dashboard)."""
+    case = Case.objects.get(pk=case.pk)  # the live row, as the workflow left it
+    if action == "approve":
+        if case.live and not case.workflow_in_progress:
+            return _("Praktijkvoorbeeld ‘%(title)s’ is goedgekeurd en gepubliceerd.") % {
+                "title": case.title
+            }
+        return _("Praktijkvoorbeeld ‘%(title)s’ is goedgekeurd voor deze stap van de toets.") % {
+            "title": case.title
+        }
+    return _(
+        "Praktijkvoorbeeld ‘%(title)s’ is teruggestuurd naar de redactie om aan te passen."
+    ) % {"title": case.title}
+
+
+class CaseEditView(EditView):
+    def get_success_message(self, instance=None):
+        if self.action == "workflow-action" and self.workflow_action in ("approve", "reject"):
+            return review_message(self.object, self.workflow_action)
+        return super().get_success_message(instance)
+
+
+class CaseWorkflowActionView(WorkflowActionView):
+    """Approving or rejecting from the dashboard's "waiting for your review" list."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        self.task_state.refresh_from_db()
+        if self.task_state.status != self.task_state.STATUS_IN_PROGRESS and self.action_name in (
+            "approve",
+            "reject",
+        ):
+            messages.success(request, review_message(self.object, self.action_name))
+        return response
 
 
 class CaseViewSet(SnippetViewSet):
     model = Case
     icon = "doc-full"
     menu_label = _("Praktijkvoorbeelden")
-    list_display = ["title", "outcome", "municipality", "evidence_level", "updated_at"]
+    list_display = [
+        "title",
+        StatusTagColumn(
+            "status",
+            accessor=editorial_status,
+            label=_("Status"),
+            primary=lambda case: case.live and not getattr(case, "in_review", False),
+        ),
+        "outcome",
+        "municipality",
+        "evidence_level",
+        DateColumn("updated_at", label=_("Bijgewerkt"), sort_key="updated_at"),
+    ]
     list_filter = ["outcome", "evidence_level", "live", "topics", "municipality", "space"]
     search_fields = ["title", "summary"]
     search_backend_name = None  # plain database filtering; site search comes with its own issue
     ordering = ["-updated_at"]
     copy_view_enabled = False
     inspect_view_enabled = True
+    edit_view_class = CaseEditView
+    workflow_action_view_class = CaseWorkflowActionView
+
+    def get_queryset(self, request) -> QuerySet[Case]:
+        # Whether a case waits in a review workflow or for its publication date, for the
+        # status column: a subquery each rather than queries per row.
+        content_type = ContentType.objects.get_for_model(Case)
+        object_id = Cast(OuterRef("pk"), CharField())
+        in_review = WorkflowState.objects.filter(
+            base_content_type=content_type,
+            object_id=object_id,
+            status=WorkflowState.STATUS_IN_PROGRESS,
+        )
+        scheduled = Revision.objects.filter(
+            base_content_type=content_type,
+            object_id=object_id,
+            approved_go_live_at__isnull=False,
+        )
+        return (
+            Case.objects.annotate(in_review=Exists(in_review), scheduled=Exists(scheduled))
+            .select_related("municipality", "latest_revision")
+            .order_by("-updated_at")
+        )
 
     edit_handler = TabbedInterface(
         [
@@ -104,6 +206,40 @@ class TopicViewSet(SnippetViewSet):
     panels = ["name", "slug", "description", "sort_order"]
 
 
+class MunicipalitySearchForm(BaseFilterForm):
+    """Search in the municipality chooser (342 municipalities) by name or CBS code.
+
+    Municipalities are not in the search index, so Wagtail's chooser offers no search of its
+    own; a plain database filter is plenty for a list this short."""
+
+    q = forms.CharField(
+        label=_("Zoek op naam of CBS-code"),
+        widget=forms.TextInput(attrs={"placeholder": _("Bijvoorbeeld Zwolle of GM0193")}),
+        required=False,
+    )
+
+    def filter(self, objects: QuerySet[Municipality]) -> QuerySet[Municipality]:
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query:
+            objects = objects.filter(Q(name__icontains=query) | Q(cbs_code__iexact=query))
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+class MunicipalityChooseView(ChooseView):
+    filter_form_class = MunicipalitySearchForm
+
+
+class MunicipalityChooseResultsView(ChooseResultsView):
+    filter_form_class = MunicipalitySearchForm
+
+
+class MunicipalityChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = MunicipalityChooseView
+    choose_results_view_class = MunicipalityChooseResultsView
+
+
 class MunicipalityViewSet(SnippetViewSet):
     model = Municipality
     icon = "site"
@@ -111,6 +247,7 @@ class MunicipalityViewSet(SnippetViewSet):
     search_fields = ["name", "cbs_code"]
     search_backend_name = None
     panels = ["name", "slug", "cbs_code"]
+    chooser_viewset_class = MunicipalityChooserViewSet
 
 
 class DomainViewSet(SnippetViewSet):
@@ -139,6 +276,25 @@ class KnowledgeBaseGroup(SnippetViewSetGroup):
 
 
 register_snippet(KnowledgeBaseGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("trefwoorden/samenvoegen/", admin_views.merge_tags_view, name="case_tags_merge"),
+    ]
+
+
+class MergeTagsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(MERGE_TAGS_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_merge_tags_menu_item():
+    return MergeTagsMenuItem(
+        _("Trefwoorden samenvoegen"), reverse("case_tags_merge"), icon_name="tag", order=110
+    )
 
 
 @hooks.register("document_visible_to")

@@ -18,7 +18,9 @@ from django.core.files.storage import default_storage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages as wagtail_messages
 
 from dialogues import consensus
 from dialogues.exporters import XLSX_CONTENT_TYPE
@@ -28,6 +30,7 @@ from dialogues.importers import (
     DialogueFileError,
     read_upload,
 )
+from dialogues.models import Dialogue
 from dialogues.services import DialogueExists, dialogue_import, existing_dialogue
 from dialogues.template_workbook import template_workbook
 from spaces.models import Space
@@ -178,20 +181,34 @@ def _confirm(request: HttpRequest) -> HttpResponse:
             content = handle.read()
         space = Space.objects.filter(pk=pending["space"]).first() if pending["space"] else None
         data = read_upload(content, pending["name"], pending["format"])
+        replace = request.POST.get("replace") == "1"
+        # A draft: it goes public when an editor ticks "gepubliceerd" after checking it.
         dialogue = dialogue_import(
-            data=data, space=space, replace=request.POST.get("replace") == "1", user=request.user
+            data=data, space=space, replace=replace, user=request.user, live=False
         )
     except (DialogueFileError, DialogueExists) as error:
         messages.error(request, str(error))
         return redirect("dialogue_import")
     finally:
         default_storage.delete(path)
-    messages.success(
+    done = _(
+        "‘%(title)s’ is geïmporteerd als concept (vragen: %(questions)s, stellingen: "
+        "%(statements)s, peilingen: %(polls)s). Alleen de redactie ziet het nu. Controleer het en "
+        "zet ‘gepubliceerd’ aan om het openbaar te maken."
+    ) % {
+        "title": dialogue.title,
+        "questions": len(data.questions),
+        "statements": len(data.statements),
+        "polls": len(data.polls),
+    }
+    if replace:
+        done = f"{done} {_('De vorige versie is vervangen.')}"
+    wagtail_messages.success(
         request,
-        _("'%(title)s' is geïmporteerd: %(count)s stellingen.")
-        % {"title": dialogue.title, "count": len(data.statements)},
+        done,
+        buttons=[wagtail_messages.button(dialogue.get_absolute_url(), _("Bekijk de pagina"))],
     )
-    return redirect(dialogue.get_absolute_url())
+    return redirect(reverse(Dialogue.snippet_viewset.get_url_name("edit"), args=[dialogue.pk]))
 
 
 def download_template(request: HttpRequest) -> HttpResponse:

@@ -47,9 +47,17 @@ def _free_slug(title: str) -> str:
 
 @transaction.atomic
 def dialogue_import(
-    *, data: DialogueData, space: Space | None = None, replace: bool = False, user=None
+    *,
+    data: DialogueData,
+    space: Space | None = None,
+    replace: bool = False,
+    user=None,
+    live: bool = True,
 ) -> Dialogue:
     """Save a dialogue read by dialogues/importers/, with its consensus computed.
+
+    `live=False` saves it as a draft that only editors see until one publishes it (the back
+    office's import does that, so an upload is checked before the public sees it).
 
     The same dialogue again raises DialogueExists unless `replace`: then the old one (with
     its links to topics and cases) is removed and the new one takes its address.
@@ -78,6 +86,7 @@ def dialogue_import(
         counts_are_illustrative=data.counts_are_illustrative,
         opinion_groups=[{"id": group, "deelnemers": size} for group, size in data.opinion_groups],
         space=space,
+        live=live,
     )
     questions = {
         q.number: q
@@ -142,8 +151,9 @@ def dialogue_import(
     # Off the request path with the database task backend; within it in development.
     index_statements.enqueue(dialogue.pk)
     logger.info(
-        "Dialogue %s %s by %s: %d questions, %d statements, %d polls",
+        "Dialogue %s %s%s by %s: %d questions, %d statements, %d polls",
         "replaced" if old else "imported",
+        "" if live else " as a draft",
         dialogue.slug,
         getattr(user, "username", None) or "command line",
         len(data.questions),

@@ -60,23 +60,54 @@ def topic_list(request: HttpRequest) -> HttpResponse:
     return render(request, "topics/topic_list.html", {"topics": topics})
 
 
+# The topics that repeated an outcome (removed in topics/0004): their old addresses lead to
+# the cases with that outcome.
+OUTCOME_TOPICS = {"mislukkingen": Outcome.FAILURE, "successen": Outcome.SUCCESS}
+
+
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    topic = get_object_or_404(Topic.objects.visible_to(request.user), slug=slug)
-    cases = Case.objects.visible_to(request.user).filter(topics=topic).with_card_data()
+    topics = Topic.objects.visible_to(request.user)
+    if slug in OUTCOME_TOPICS and not topics.filter(slug=slug).exists():
+        return redirect(
+            f"{resolve_url('cases:list')}?uitkomst={OUTCOME_TOPICS[slug]}", permanent=True
+        )
+    topic = get_object_or_404(topics, slug=slug)
+    visible = Case.objects.visible_to(request.user).filter(topics=topic)
+    cases = visible.with_card_data()
+    # One query counts the visible cases per outcome, each a link to the filtered list; the
+    # newest case of each outcome stands above the full list.
+    counts = {
+        row["outcome"]: row["n"]
+        for row in visible.order_by().values("outcome").annotate(n=Count("pk"))
+    }
+    outcomes = [
+        (value, label, counts[value]) for value, label in Outcome.choices if value in counts
+    ]
+    newest = []
+    if len(outcomes) > 1:  # with one outcome the list below is already that
+        for value, _label, _count in outcomes:
+            newest.append(
+                visible.filter(outcome=value).recent().select_related("municipality").first()
+            )
+    discussions = list(
+        topic.discussions.public().with_list_data().recent()[:MENTIONING_DISCUSSIONS]
+    )
     return render(
         request,
         "topics/topic_detail.html",
         {
             "topic": topic,
             "page": paginate(request, cases),
+            "outcomes": outcomes,
+            "newest_by_outcome": newest,
             "statements": statements_about_topic(topic, request.user),
-            "connectors": Connector.objects.visible_to(request.user)
-            .filter(topics=topic)
-            .select_related("municipality"),
+            "connectors": list(
+                Connector.objects.visible_to(request.user)
+                .filter(topics=topic)
+                .select_related("municipality")
+            ),
             # Only public discussions, whoever looks (the one list for every visitor).
-            "discussions": topic.discussions.public()
-            .with_list_data()
-            .recent()[:MENTIONING_DISCUSSIONS],
+            "discussions": discussions,
         },
     )
 

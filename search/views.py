@@ -1,10 +1,15 @@
 """The search page at /zoeken/."""
 
+from urllib.parse import urlencode
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from cases.search import CaseResults
+from cases.sorting import SORT_PARAMETER, sort_links, sort_order, sorted_case_ids
 from core.pagination import PAGE_PARAMETER, paginate
 from search.services import autocomplete, search_site
 
@@ -21,7 +26,10 @@ RESULTS_PER_PAGE = 20
 
 def search_page(request: HttpRequest) -> HttpResponse:
     search = search_site(user=request.user, data=request.GET)
-    page = paginate(request, search.results, RESULTS_PER_PAGE)
+    results = search.results
+    if order := sort_order(request.GET):
+        results = CaseResults(request.user, sorted_case_ids(request.user, results.ids, order))
+    page = paginate(request, results, RESULTS_PER_PAGE)
     found = search.page(page.object_list, number=page.number, case_count=page.paginator.count)
     beside, kind_facet = found.beside, found.kind_facet
     kind_counts = [(option.label, option.count) for option in kind_facet.options if option.count]
@@ -53,8 +61,14 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "capped": search.cases.capped,
             "hints": hints,
             "has_filters": any(
-                k not in ("q", PAGE_PARAMETER) and v for k, v in request.GET.items()
+                k not in ("q", PAGE_PARAMETER, SORT_PARAMETER) and v for k, v in request.GET.items()
             ),
+            # No empty "Filteren" column: only when some filter has a value to offer.
+            "show_filters": any(facet.options for facet in search.facets),
+            "sort_links": sort_links(request.GET, has_words=search.has_terms),
+            # "Alle filters weghalen" keeps the words.
+            "clear_url": reverse("search:search")
+            + (f"?{urlencode({'q': search.query})}" if search.query else ""),
         },
     )
 

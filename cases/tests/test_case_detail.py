@@ -167,3 +167,41 @@ def test_similar_cases_also_weigh_target_groups(client):
         only_group.title,
     ]
     assert "Vergelijkbare praktijkvoorbeelden" in response.content.decode()
+
+
+def test_dates_contact_print_and_share(client, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from connectors.tests.factories import ConnectorFactory
+    from municipalities.models import Municipality
+
+    zwolle = Municipality.objects.get(cbs_code="GM0193")
+
+    published = timezone.make_aware(datetime.datetime(2026, 3, 3, 12))
+    case = CaseFactory(
+        title="Wijkkamer",
+        municipality=zwolle,
+        first_published_at=published,
+        last_published_at=published + datetime.timedelta(days=33),
+    )
+    connector = ConnectorFactory(name="Sam Schakel", cases=[case])
+    html = client.get(case.get_absolute_url()).content.decode()
+    assert '<time datetime="2026-03-03">3 maart 2026</time>' in html
+    assert '<time datetime="2026-04-05">5 april 2026</time>' in html
+    assert 'id="contact"' in html
+    assert f'href="/wijkschakelaars/{connector.slug}/contact/"' in html
+    assert 'href="/gemeenten/zwolle/"' in html
+    url = f"{settings.SITE_URL}{case.get_absolute_url()}"
+    assert "https://www.linkedin.com/sharing/share-offsite/?url=" in html
+    assert "mailto:?subject=Wijkkamer" in html
+    assert f'data-copy-link="{url}"' in html
+    assert "Afdrukken" in html
+
+
+def test_a_closed_space_case_offers_no_public_share_links(client_for, member, closed_space):
+    case = CaseFactory(space=closed_space)
+    html = client_for(member).get(case.get_absolute_url()).content.decode()
+    assert "linkedin" not in html
+    assert "mailto:" not in html

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from cases.editorial import FINAL_EDITORS_GROUP
 from dialogues.models import Dialogue, Statement
@@ -70,7 +71,15 @@ def test_preview_first_then_confirm(signed_in, tmp_path):
     token = preview.context["token"]
     done = signed_in.post(URL, {"token": token})
     dialogue = Dialogue.objects.get()
-    assert done.status_code == 302 and done["Location"] == dialogue.get_absolute_url()
+    # A draft, and the editor lands where it is published, told what happened.
+    assert not dialogue.live
+    edit_url = f"/beheer/snippets/dialogues/dialogue/edit/{dialogue.pk}/"
+    assert done.status_code == 302 and done["Location"] == edit_url
+    landing = signed_in.get(edit_url).content.decode()
+    assert "is geïmporteerd als concept (vragen: 2, stellingen: 3, peilingen: 1)" in landing
+    assert "Alleen de redactie ziet het nu" in landing
+    # Not public until an editor publishes it.
+    assert Client().get(dialogue.get_absolute_url()).status_code == 404
     assert Statement.objects.count() == 3
     # What the preview promised is what was saved.
     assert (dialogue.statements_with_level, dialogue.polarising_statements) == (3, 1)

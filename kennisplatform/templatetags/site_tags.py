@@ -25,6 +25,12 @@ def query_with_page(context, page_number: int) -> str:
 
 
 @register.filter
+def selected_count(facets) -> int:
+    """How many filter values are chosen among `facets` (for "Filteren (2 gekozen)")."""
+    return sum(len(facet.selected) for facet in facets or ())
+
+
+@register.filter
 def paragraphs(text: str) -> list[str]:
     """Split plain text into paragraphs on blank lines."""
     return [p.strip() for p in (text or "").split("\n\n") if p.strip()]

@@ -153,3 +153,16 @@ def test_demo_spaces_members_and_moderator(var_dir, capsys, client):
     assert Case.objects.visible_to(moderator).filter(pk=closed.pk).exists()
     call_command("load_demo")
     assert moderator.__class__.objects.get(pk=moderator.pk).check_password(logins["moderator"])
+
+
+def test_demo_taxonomy_has_no_doubles(var_dir):
+    """No topic repeats an outcome, and no tag is there in singular and plural."""
+    from taggit.models import Tag
+
+    from topics.models import Topic
+
+    call_command("load_demo")
+    assert not Topic.objects.filter(slug__in=["mislukkingen", "successen"]).exists()
+    names = set(Tag.objects.values_list("name", flat=True))
+    assert {"buurthuis", "jongerenwerk"} <= names
+    assert not names & {"buurthuizen", "jongerenwerkers"}

@@ -41,12 +41,50 @@ def test_topic_page_gathers_its_cases(client, django_assert_num_queries):
     for _ in range(5):
         CaseFactory(topics=[topic])
     CaseFactory(topics=[TopicFactory(slug="anders")])
-    # topic, count, page of cases, their topics, the dialogue statements, wijkschakelaars and
-    # public discussions linked to it
-    with django_assert_num_queries(7):
+    # topic, counts per outcome, count, page of cases, their topics, the dialogue statements,
+    # wijkschakelaars and public discussions linked to it
+    with django_assert_num_queries(8):
         response = client.get("/themas/vroegsignalering/")
     assert response.context["page"].paginator.count == 5
+    assert response.context["newest_by_outcome"] == []  # one outcome: the list says it all
     assert client.get("/themas/bestaat-niet/").status_code == 404
+
+
+def test_topic_page_counts_outcomes_and_shows_the_newest_of_each(client, django_assert_num_queries):
+    import datetime
+
+    from django.utils import timezone
+
+    from connectors.tests.factories import ConnectorFactory
+
+    topic = TopicFactory(name="Veiligheid", slug="veiligheid")
+    now = timezone.now()
+    for days in (1, 5):
+        CaseFactory(topics=[topic], first_published_at=now - datetime.timedelta(days=days))
+    for days, title in ((9, "Oud mislukt"), (2, "Nieuw mislukt")):
+        CaseFactory(
+            topics=[topic],
+            outcome=Outcome.FAILURE,
+            title=title,
+            first_published_at=now - datetime.timedelta(days=days),
+        )
+    ConnectorFactory(topics=[topic])
+    # + the newest case of each of the two outcomes
+    with django_assert_num_queries(10):
+        response = client.get("/themas/veiligheid/")
+    html = response.content.decode()
+    assert 'href="/praktijkvoorbeelden/?thema=veiligheid&amp;uitkomst=mislukt">Mislukt (2)' in html
+    assert "Geslaagd (2)" in html
+    assert [c.title for c in response.context["newest_by_outcome"]][1] == "Nieuw mislukt"
+    assert '<a href="#connectors-heading">1 wijkschakelaar</a>' in html
+
+
+def test_the_topics_that_repeated_an_outcome_lead_to_the_outcome(client):
+    response = client.get("/themas/mislukkingen/")
+    assert response.status_code == 301
+    assert response["Location"] == "/praktijkvoorbeelden/?uitkomst=mislukt"
+    successes = client.get("/themas/successen/")
+    assert successes["Location"] == "/praktijkvoorbeelden/?uitkomst=geslaagd"
 
 
 def test_municipality_page_lists_its_cases(client, django_assert_num_queries):

@@ -61,7 +61,12 @@ COUNT_URLS = [
     "/api/v1/_zoek?q=buurt",
     "/api/v1/_zoek?q=discussie",
 ]
-FACET_PAGES = ["/praktijkvoorbeelden/", "/zoeken/?q=buurt"]
+FACET_PAGES = [
+    "/praktijkvoorbeelden/",
+    "/praktijkvoorbeelden/?sorteer=titel",
+    "/zoeken/?q=buurt",
+    "/zoeken/?q=buurt&sorteer=titel",
+]
 COUNT_PAGES = {"/themas/": "topics", "/gemeenten/": "municipalities"}
 
 
@@ -347,6 +352,8 @@ def test_crawl_every_url_as_every_role(world, role, client, django_user_model):
             f"/zoeken/?q={marker}",
             f"/zoeken/suggesties/?q={marker[:6]}",
             f"/praktijkvoorbeelden/?q={marker}",
+            f"/praktijkvoorbeelden/?q={marker}&sorteer=titel",
+            f"/zoeken/?q={marker}&sorteer=-gepubliceerdOp",
             f"/praktijkvoorbeelden/?tag={marker.lower()}-tag",
             f"/api/v1/_zoek?q={marker}",
             f"/api/v1/praktijkvoorbeelden?q={marker}",
