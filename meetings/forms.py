@@ -37,6 +37,13 @@ def datetime_field(label, required=True, help_text=""):
 
 
 class MeetingForm(forms.ModelForm):
+    online_url = forms.URLField(
+        label=_("Link voor online deelname"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("Alleen aangemelde deelnemers zien deze link."),
+    )
     starts_at = datetime_field(_("Begint op"))
     ends_at = datetime_field(_("Eindigt op"))
     registration_deadline = datetime_field(
