@@ -43,11 +43,11 @@ def test_the_agenda_lists_upcoming_meetings_and_filters(client):
 
 
 def test_the_agenda_query_count_does_not_grow(client, django_assert_max_num_queries):
-    for n in range(3):
+    for _n in range(3):
         MeetingFactory(topics=[TopicFactory()], municipality=MunicipalityFactory())
     with django_assert_max_num_queries(9):
         client.get("/bijeenkomsten/")
-    for n in range(10):
+    for _n in range(10):
         MeetingFactory(topics=[TopicFactory()], municipality=MunicipalityFactory())
     with django_assert_max_num_queries(9):
         client.get("/bijeenkomsten/")
