@@ -129,3 +129,18 @@ def test_demo_spaces_members_and_moderator(var_dir, capsys, client):
     assert Case.objects.visible_to(moderator).filter(pk=closed.pk).exists()
     call_command("load_demo")
     assert moderator.__class__.objects.get(pk=moderator.pk).check_password(logins["moderator"])
+
+
+def test_demo_meetings(var_dir, capsys):
+    from django.contrib.auth.models import AnonymousUser
+
+    from meetings.models import Meeting
+
+    call_command("load_demo")
+    public = Meeting.objects.get(slug="leernetwerk-wijkaanpak-wat-werkt")
+    closed = Meeting.objects.get(slug="intervisie-online-wat-misging")
+    assert (public.space, public.form, public.organiser.username) == (None, "hybride", "redacteur")
+    assert (closed.space.slug, closed.form) == ("intervisie-mislukkingen", "online")
+    assert list(Meeting.objects.visible_to(AnonymousUser())) == [public]
+    call_command("load_demo")
+    assert Meeting.objects.count() == 2
