@@ -30,9 +30,9 @@ from cases.tests.factories import CaseFactory
 from connectors.tests.factories import ConnectorFactory
 from dialogues.importers import StatementData
 from dialogues.tests.factories import make_dialogue
-from meetings.tests.factories import MeetingFactory, RegistrationFactory
 from discussions.models import Discussion, Post
 from discussions.tests.factories import DiscussionFactory, ReportFactory
+from meetings.tests.factories import MeetingFactory, RegistrationFactory
 from municipalities.tests.factories import MunicipalityFactory
 from notifications.saved_searches import save_search
 from opendata.build import build_open_data
