@@ -14,6 +14,7 @@ from discussions.models import Discussion
 from meetings.models import Meeting
 from meetings.rules import organisable_spaces
 from municipalities.models import Municipality
+from spaces.models import Space
 from topics.models import Topic
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -75,7 +76,10 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["space"].queryset = organisable_spaces(user)
+        spaces = organisable_spaces(user)
+        if self.instance.space_id:  # the meeting's own space stays a choice for its organiser
+            spaces = spaces | Space.objects.filter(pk=self.instance.space_id)
+        self.fields["space"].queryset = spaces.distinct()
         self.fields["space"].empty_label = _("Openbare agenda")
         self.fields["topics"].queryset = Topic.objects.visible_to(ANONYMOUS)
         self.fields["municipality"].queryset = Municipality.objects.all()

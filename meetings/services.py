@@ -58,8 +58,15 @@ def save_meeting(*, user: Visitor, data: dict[str, Any], meeting: Meeting | None
     """Create a meeting (organised by `user`) or change one. `data` holds MEETING_FIELDS and
     `topics`. Raises MeetingRefused when `user` may not organise there, ValidationError for
     invalid data (nothing is stored)."""
-    space = data.get("space")
-    if not can_organise_in(user, space) or (meeting and not can_organise(user, meeting)):
+    space = data.get("space", meeting.space if meeting else None)
+    if meeting is None:
+        allowed = can_organise_in(user, space)
+    else:
+        # The organiser keeps their meeting where it is; moving it needs a right in the new place.
+        allowed = can_organise(user, meeting) and (
+            space == meeting.space or can_organise_in(user, space)
+        )
+    if not allowed:
         raise MeetingRefused(_("U kunt hier geen bijeenkomst organiseren."))
     is_new = meeting is None
     if is_new:

@@ -38,6 +38,17 @@ def world():
     return {"organiser": organiser, "meeting": meeting}
 
 
+def test_a_space_agenda(page, live_server, world):
+    from spaces.models import Space
+    from spaces.tests.factories import SpaceFactory
+
+    space = SpaceFactory(name="Netwerk", slug="netwerk", visibility=Space.Visibility.PUBLIC)
+    MeetingFactory(title="Netwerkavond", slug="netwerkavond", space=space)
+    page.goto("/ruimtes/netwerk/bijeenkomsten/")
+    assert page.get_by_role("link", name="Netwerkavond").is_visible()
+    assert_no_axe_violations_wide_and_narrow(page)
+
+
 def test_the_agenda(page, live_server, world):
     page.goto("/bijeenkomsten/")
     assert page.get_by_role("link", name=world["meeting"].title).is_visible()
@@ -78,15 +89,15 @@ def test_registering_and_cancelling_by_keyboard(page, live_server, world):
             break
     else:
         pytest.fail("The registration button cannot be reached with Tab")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.get_by_text("U bent aangemeld.").first.is_visible()
     assert page.get_by_role("link", name=world["meeting"].online_url).is_visible()
     assert Registration.objects.get(user=person).status == Registration.Status.REGISTERED
     assert_no_axe_violations_wide_and_narrow(page)
     cancel = page.get_by_role("button", name="Afmelden")
     cancel.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.get_by_text("U bent afgemeld.").first.is_visible()
     assert Registration.objects.get(user=person).status == Registration.Status.CANCELLED

@@ -252,3 +252,19 @@ def test_the_report_links_what_the_meeting_touched(editor, people):
         services.save_report(user=people[0], meeting=meeting, data={"report": "Nee"})
     meeting.refresh_from_db()
     assert meeting.report == "Het ging over buurtkamers."
+
+
+def test_the_organiser_edits_their_meeting_but_cannot_move_it(people, closed_space, committed):
+    organiser = people[0]
+    meeting = MeetingFactory(organiser=organiser)
+    committed(
+        services.save_meeting, user=organiser, data={"title": "Nieuwe titel"}, meeting=meeting
+    )
+    meeting.refresh_from_db()
+    assert meeting.title == "Nieuwe titel" and meeting.space is None
+    with pytest.raises(MeetingRefused):
+        services.save_meeting(user=organiser, data={"space": closed_space}, meeting=meeting)
+    with pytest.raises(MeetingRefused):
+        services.save_meeting(user=people[1], data={"title": "Gekaapt"}, meeting=meeting)
+    meeting.refresh_from_db()
+    assert (meeting.title, meeting.space) == ("Nieuwe titel", None)
