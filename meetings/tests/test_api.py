@@ -38,3 +38,22 @@ def test_unknown_parameters_and_values_are_refused(client):
     assert response["Content-Type"].startswith("application/problem+json")
     assert client.get(f"{URL}?vorm=onzin").status_code == 400
     assert client.get(f"{URL}/bestaat-niet").status_code == 404
+
+
+def test_systems_sync_by_change_and_sort_by_start(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    soon = MeetingFactory(slug="binnenkort")
+    later = MeetingFactory(
+        slug="later",
+        starts_at=soon.starts_at + timedelta(days=7),
+        ends_at=soon.ends_at + timedelta(days=7),
+    )
+    Meeting.objects.filter(pk=soon.pk).update(updated_at=timezone.now() - timedelta(days=30))
+    since = (timezone.now() - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    body = client.get(URL, {"gewijzigdSinds": since}).json()
+    assert [item["slug"] for item in body["resultaten"]] == [later.slug]
+    body = client.get(URL, {"sorteer": "-begin"}).json()
+    assert [item["slug"] for item in body["resultaten"]] == ["later", "binnenkort"]

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from cases.models import Outcome
 from cases.tests.factories import CaseFactory
 from discussions.models import Discussion
+from meetings.models import Meeting
 from topics.tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -199,20 +200,21 @@ def test_search_page_query_count(client, corpus, django_assert_num_queries):
     for i in range(10):
         CaseFactory(title=f"Buurthuis {i}", topics=[TopicFactory(slug="jongeren")])
     # After a change: the search state, the cases, topics, dialogue statements,
-    # wijkschakelaars and discussions ranked, the facet index (cases, 4 link tables, 5
+    # wijkschakelaars, discussions and meetings ranked, the facet index (cases, 4 link tables, 5
     # vocabularies), the page of cases with their topics.
     # (And the thesaurus, read once per content state: one more than before it.)
     # (Content types are read once per process; discussions may not have been asked yet.)
     ContentType.objects.get_for_model(Discussion)
-    with django_assert_num_queries(19):
+    ContentType.objects.get_for_model(Meeting)
+    with django_assert_num_queries(20):
         response = client.get("/zoeken/?q=buurthuis")
     assert response.context["page"].paginator.count == 11
     # The same words again: the state, then only the page (matches and facets are kept).
     with django_assert_num_queries(3):
         again = client.get("/zoeken/?q=buurthuis&uitkomst=geslaagd")
     assert again.context["page"].paginator.count == 11
-    # Other words: matched and ranked (discussions too), the facet index is kept.
-    with django_assert_num_queries(8):
+    # Other words: matched and ranked (discussions and meetings too), the facet index is kept.
+    with django_assert_num_queries(9):
         client.get("/zoeken/?q=wijkagent")
 
 
