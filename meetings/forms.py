@@ -12,7 +12,7 @@ from core.access import ANONYMOUS
 from dialogues.models import Dialogue, Statement
 from discussions.models import Discussion
 from meetings.models import Meeting
-from meetings.rules import organisable_spaces
+from meetings.rules import can_organise_in, organisable_spaces
 from municipalities.models import Municipality
 from spaces.models import Space
 from topics.models import Topic
@@ -81,6 +81,10 @@ class MeetingForm(forms.ModelForm):
             spaces = spaces | Space.objects.filter(pk=self.instance.space_id)
         self.fields["space"].queryset = spaces.distinct()
         self.fields["space"].empty_label = _("Openbare agenda")
+        if not can_organise_in(user, None) and (self.instance.pk is None or self.instance.space_id):
+            # Only editors put a meeting in the public agenda: others choose one of their spaces.
+            self.fields["space"].required = True
+            self.fields["space"].empty_label = None
         self.fields["topics"].queryset = Topic.objects.visible_to(ANONYMOUS)
         self.fields["municipality"].queryset = Municipality.objects.all()
 

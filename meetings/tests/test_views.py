@@ -185,3 +185,27 @@ def test_blocks_on_topic_municipality_and_space_pages(client, closed_meeting_spa
     client.force_login(space_member)
     assert "Besloten leeravond" in client.get("/ruimtes/leernetwerk/").content.decode()
     assert "Besloten leeravond" in client.get("/themas/ontschotting/").content.decode()
+
+
+def test_a_moderator_organises_in_their_own_space_only(client, moderator, closed_space):
+    from spaces.tests.factories import SpaceFactory
+
+    other = SpaceFactory(name="Andere ruimte", slug="andere")
+    client.force_login(moderator)
+    page = client.get("/bijeenkomsten/nieuw/?ruimte=besloten").content.decode()
+    assert "Besloten intervisie" in page and "Andere ruimte" not in page
+    assert "Openbare agenda" not in page
+    data = {
+        "title": "Intervisie online",
+        "description": "Wat ging er mis?",
+        "starts_at": "2027-05-12T15:00",
+        "ends_at": "2027-05-12T16:30",
+        "form": "online",
+        "online_url": "https://vergader.example.org/intervisie",
+    }
+    response = client.post("/bijeenkomsten/nieuw/", {**data, "space": other.pk})
+    assert response.status_code == 400 and not Meeting.objects.exists()
+    response = client.post("/bijeenkomsten/nieuw/", data)
+    assert response.status_code == 400 and not Meeting.objects.exists()
+    client.post("/bijeenkomsten/nieuw/", {**data, "space": closed_space.pk})
+    assert Meeting.objects.get().space == closed_space
