@@ -109,7 +109,10 @@ def save_report(*, user: Visitor, meeting: Meeting, data: dict[str, Any]) -> Mee
 
 
 def _locked(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("space").get(pk=meeting.pk)
+    # of=self: PostgreSQL locks no row of the (nullable, outer-joined) space.
+    return (
+        Meeting.objects.select_for_update(of=("self",)).select_related("space").get(pk=meeting.pk)
+    )
 
 
 @transaction.atomic
