@@ -13,7 +13,10 @@ from spaces.tests.factories import MembershipFactory, SpaceFactory, UserFactory
 
 # The headless Chromium for browser tests, one per session for every app's browser tests (two
 # session fixtures would start Playwright twice in one thread, which it refuses).
-pytest_plugins = ["kennisplatform.tests.browser_fixtures"]
+pytest_plugins = [
+    "kennisplatform.tests.browser_fixtures",
+    "kennisplatform.tests.database_speed",
+]
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the same
 # thread are still synchronous and safe.

@@ -142,6 +142,9 @@ class StatementLinksSerializer(serializers.Serializer):
 class StatementSerializer(serializers.ModelSerializer):
     id = serializers.IntegerField(source="pk")
     tekst = serializers.CharField(source="text")
+    label = serializers.CharField(
+        help_text="Het hashtag-label uit de dialoog (Synthetron), zonder #; leeg als er geen is."
+    )
     vraag = serializers.IntegerField(source="question.number", allow_null=True, default=None)
     cluster = serializers.CharField(source="cluster.name", allow_null=True, default=None)
     eens = serializers.IntegerField(source="agree")
@@ -175,6 +178,7 @@ class StatementSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "tekst",
+            "label",
             "vraag",
             "cluster",
             "eens",

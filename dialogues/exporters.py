@@ -2,7 +2,10 @@
 
 What is exported re-imports to the same dialogue (dialogues/importers/), Pol.is dialogues
 included: their statements have no question, and their group-informed consensus is kept in the
-column `groepsconsensus`.
+column `groepsconsensus`. A statement's label goes back in front of its text as the hashtag it
+came from (dialogues/hashtags.py). The votes per opinion group are not in the workbook format:
+a re-imported Pol.is dialogue keeps its group-informed consensus, not its representative
+statements per group.
 
 Statements, clusters and polls are written by participants, so a text may look like a
 spreadsheet formula (`=HYPERLINK(...)`). No export lets a spreadsheet program run it:
@@ -19,6 +22,7 @@ import csv
 import io
 import zipfile
 
+from dialogues.hashtags import restore
 from dialogues.importers import WORKBOOK_COLUMNS
 from dialogues.models import Cluster, Dialogue, Poll, Question, Statement
 
@@ -62,7 +66,7 @@ def workbook_rows(dialogue: Dialogue) -> dict[str, list[list]]:
         sheets["stellingen"].append(
             [
                 statement.question.number if statement.question else "",
-                statement.text,
+                restore(statement.text, statement.label),
                 statement.agree,
                 statement.disagree,
                 statement.passed,

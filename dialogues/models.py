@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Cast, Least, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
@@ -59,6 +60,9 @@ class Dialogue(models.Model):
         related_name="dialogues",
         help_text=_("Leeg: openbaar in de kennisbank."),
     )
+    # Pol.is opinion groups, in the order of each statement's `group_votes`:
+    # [{"naam": "0", "deelnemers": 12}, ...]. Empty for a dialogue without groups.
+    opinion_groups = models.JSONField(_("opiniegroepen"), default=list, blank=True, editable=False)
     live = models.BooleanField(_("gepubliceerd"), default=True)
     imported_at = models.DateTimeField(_("geïmporteerd op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
@@ -146,6 +150,23 @@ class StatementQuerySet(SearchableQuerySetMixin, models.QuerySet):
         """The best supported few, as a topic or case page quotes them beside its content."""
         return self.select_related("dialogue").by_support()[:LINKED_STATEMENTS]
 
+    def by_division(self) -> StatementQuerySet:
+        """Most divided first: the smaller of agree and disagree as a share of both, so 50/50
+        comes first; among equals, the most votes."""
+        both = models.F("agree") + models.F("disagree")
+        share = models.ExpressionWrapper(
+            Cast(Least("agree", "disagree"), models.FloatField()) / NullIf(both, 0),
+            output_field=models.FloatField(),
+        )
+        return self.order_by(
+            models.OrderBy(share, descending=True, nulls_last=True), both.desc(), "pk"
+        )
+
+    def by_votes(self) -> StatementQuerySet:
+        """Most votes first, passes included."""
+        votes = models.F("agree") + models.F("disagree") + models.F("passed")
+        return self.order_by(votes.desc(), "pk")
+
     def by_support(self) -> StatementQuerySet:
         """Most agreement first; among equals, the most votes."""
         return self.order_by(
@@ -163,6 +184,9 @@ class Statement(index.Indexed, models.Model):
     )
     external_id = models.CharField(_("nummer in de bron"), max_length=50, blank=True)
     text = models.TextField(_("tekst"))
+    # The Synthetron prompt a statement answered ("#Barrière is ..."): its hashtag, kept as a
+    # label while the text itself is clean (dialogues/hashtags.py).
+    label = models.CharField(_("label"), max_length=50, blank=True)
     agree = models.PositiveIntegerField(_("eens"), default=0)
     disagree = models.PositiveIntegerField(_("oneens"), default=0)
     passed = models.PositiveIntegerField(_("neutraal"), default=0)
@@ -173,6 +197,8 @@ class Statement(index.Indexed, models.Model):
     )
     polarising = models.BooleanField(_("polariserend"), default=False, editable=False)
     group_consensus = models.FloatField(_("groepsconsensus"), null=True, blank=True, editable=False)
+    # [agree, disagree, passed] per opinion group, in the order of `dialogue.opinion_groups`.
+    group_votes = models.JSONField(_("stemmen per groep"), default=list, blank=True, editable=False)
     topics = models.ManyToManyField(
         "topics.Topic", verbose_name=_("thema's"), blank=True, related_name="dialogue_statements"
     )

@@ -5,69 +5,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Q, QuerySet
+from django.http import QueryDict
 
+from dialogues import analysis
+from dialogues.consensus import Level
+from dialogues.figures import Figure, poll_figure, question_figure, top_figure
 from dialogues.models import Cluster, Dialogue, Poll, Question, Statement
 
 BEST_STATEMENTS = 3  # quoted per cluster
 TOP_STATEMENTS = 10  # for a dialogue without questions
-
-
-# A poll chart in SVG user units: a label above each bar, the number beside it.
-CHART_WIDTH, BAR_SPACE, ROW_HEIGHT, LABEL_CHARS = 600, 480, 46, 72
-
-
-@dataclass
-class Bar:
-    label: str
-    value: int
-    percent: int  # of all votes in the poll
-    short_label: str  # what fits in the chart; the table beside it has the whole label
-    label_y: int
-    bar_y: int
-    width: float
-    value_x: float
-
-
-@dataclass
-class PollChart:
-    poll: Poll
-    bars: list[Bar]
-    total: int
-    width: int = CHART_WIDTH
-
-    @property
-    def height(self) -> int:
-        return ROW_HEIGHT * len(self.bars) + 4
-
-    @property
-    def description(self) -> str:
-        return "; ".join(f"{bar.label}: {bar.value} ({bar.percent} %)" for bar in self.bars)
-
-
-def poll_chart(poll: Poll) -> PollChart:
-    options = list(poll.options.all())
-    total = sum(option.votes for option in options)
-    longest = max((option.votes for option in options), default=0)
-    bars = []
-    for n, option in enumerate(options):
-        width = BAR_SPACE * option.votes / longest if longest else 0
-        label = option.text
-        if len(label) > LABEL_CHARS:
-            label = label[: LABEL_CHARS - 1].rstrip() + "…"
-        bars.append(
-            Bar(
-                label=option.text,
-                value=option.votes,
-                percent=round(100 * option.votes / total) if total else 0,
-                short_label=label,
-                label_y=n * ROW_HEIGHT + 16,
-                bar_y=n * ROW_HEIGHT + 22,
-                width=round(max(width, 2), 1),
-                value_x=round(max(width, 2) + 8, 1),
-            )
-        )
-    return PollChart(poll, bars, total)
 
 
 @dataclass
@@ -82,7 +29,24 @@ class QuestionReport:
     question: Question
     clusters: list[ClusterReport] = field(default_factory=list)
     unclustered: list[Statement] = field(default_factory=list)
-    polls: list[PollChart] = field(default_factory=list)
+    polls: list[Figure] = field(default_factory=list)
+    figure: Figure | None = None  # support per statement, to download
+
+
+@dataclass
+class GroupShare:
+    label: str
+    percent: int  # of the group's votes on the statement (passes included) that agreed
+    votes: int
+
+
+@dataclass
+class GroupReport:
+    """A Pol.is opinion group and the statements that set it apart."""
+
+    label: str  # A, B, C, ... as Pol.is names them
+    participants: int
+    representatives: list[analysis.Representative]
 
 
 @dataclass
@@ -91,7 +55,38 @@ class DialogueReport:
     questions: list[QuestionReport]
     polarising: list[Statement]
     top: list[Statement]  # best supported, for a dialogue without questions
-    polls: list[PollChart]  # polls not tied to a question
+    polls: list[Figure]  # polls not tied to a question
+    statement_count: int = 0
+    high_support: int = 0  # statements with level top or high
+    groups: list[GroupReport] = field(default_factory=list)
+    consensus: list[Statement] = field(default_factory=list)
+    uncertain: list[Statement] = field(default_factory=list)
+    top_figure: Figure | None = None
+
+
+def group_label(position: int) -> str:
+    """Pol.is' names for opinion groups: A, B, C, ..."""
+    return chr(ord("A") + position) if position < 26 else str(position + 1)
+
+
+def _group_shares(statement: Statement, labels: list[str]) -> list[GroupShare]:
+    shares = []
+    for label, (agree, disagree, passed) in zip(labels, statement.group_votes, strict=False):
+        seen = agree + disagree + passed
+        shares.append(GroupShare(label, round(100 * agree / seen) if seen else 0, seen))
+    return shares
+
+
+def _groups(dialogue: Dialogue, statements: list[Statement]) -> list[GroupReport]:
+    groups = dialogue.opinion_groups or []
+    labels = [group_label(n) for n in range(len(groups))]
+    for statement in statements:
+        statement.group_shares = _group_shares(statement, labels)
+    chosen = analysis.representative(statements, len(groups))
+    return [
+        GroupReport(labels[n], group.get("deelnemers", 0), chosen[n])
+        for n, group in enumerate(groups)
+    ]
 
 
 def dialogue_report(dialogue: Dialogue) -> DialogueReport:
@@ -108,9 +103,12 @@ def dialogue_report(dialogue: Dialogue) -> DialogueReport:
     clusters: dict[int, list[Cluster]] = defaultdict(list)
     for cluster in Cluster.objects.filter(question__dialogue=dialogue).order_by("rank"):
         clusters[cluster.question_id].append(cluster)
-    polls: dict[int | None, list[PollChart]] = defaultdict(list)
+    polls: dict[int | None, list[Figure]] = defaultdict(list)
     for poll in Poll.objects.filter(dialogue=dialogue).prefetch_related("options"):
-        polls[poll.question_id].append(poll_chart(poll))
+        polls[poll.question_id].append(poll_figure(poll))
+    in_question: dict[int | None, list[Statement]] = defaultdict(list)
+    for statement in statements:
+        in_question[statement.question_id].append(statement)
     questions = []
     for question in Question.objects.filter(dialogue=dialogue).order_by("number"):
         reports = [
@@ -119,7 +117,11 @@ def dialogue_report(dialogue: Dialogue) -> DialogueReport:
         ]
         questions.append(
             QuestionReport(
-                question, reports, unclustered[question.pk][:BEST_STATEMENTS], polls[question.pk]
+                question,
+                reports,
+                unclustered[question.pk][:BEST_STATEMENTS],
+                polls[question.pk],
+                question_figure(question, in_question[question.pk]),
             )
         )
     return DialogueReport(
@@ -128,6 +130,12 @@ def dialogue_report(dialogue: Dialogue) -> DialogueReport:
         polarising=[s for s in statements if s.polarising],
         top=[s for s in statements if not s.polarising][:TOP_STATEMENTS],
         polls=polls[None],
+        statement_count=len(statements),
+        high_support=sum(s.level in (Level.TOP, Level.HIGH) for s in statements),
+        groups=_groups(dialogue, statements),
+        consensus=analysis.consensus(statements),
+        uncertain=analysis.uncertain(statements),
+        top_figure=None if questions else top_figure(statements),
     )
 
 
@@ -140,3 +148,37 @@ def statements_about_topic(topic, user) -> list[Statement]:
         .filter(Q(pk__in=linked) | Q(pk__in=through_cluster))
         .about_page()
     )
+
+
+# The statements page's sort orders: (value in ?sorteer=, label, queryset method).
+SORTS = {
+    "draagvlak": "by_support",
+    "verdeeld": "by_division",
+    "stemmen": "by_votes",
+}
+# Each filter of the statements page with the field its counts group by.
+FACETS = {
+    "niveau": "level",
+    "polariserend": "polarising",
+    "vraag": "question__number",
+    "cluster": "cluster_id",
+}
+
+
+def sorted_statements(statements: QuerySet, sort: str) -> QuerySet:
+    """`statements` in the order asked for, by support when the order is unknown."""
+    return getattr(statements, SORTS.get(sort, "by_support"))()
+
+
+def facet_counts(statements: QuerySet, params: QueryDict, filterset_class) -> dict[str, dict]:
+    """Per filter, how many statements each of its values would show, given the other filters
+    chosen: what a visitor gets when they tick that value. One query per filter."""
+    counts = {}
+    for name, field_name in FACETS.items():
+        others = params.copy()
+        others.pop(name, None)
+        others.pop("page", None)
+        queryset = filterset_class(others, queryset=statements).qs
+        rows = queryset.order_by().values(field_name).annotate(n=Count("pk"))
+        counts[name] = {row[field_name]: row["n"] for row in rows}
+    return counts

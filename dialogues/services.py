@@ -7,7 +7,7 @@ import logging
 from django.db import transaction
 from django.utils.text import slugify
 
-from dialogues import consensus
+from dialogues import consensus, hashtags
 from dialogues.importers import DialogueData
 from dialogues.models import Cluster, Dialogue, Poll, PollOption, Question, Statement
 from dialogues.tasks import index_statements
@@ -76,6 +76,7 @@ def dialogue_import(
         source=data.source,
         source_url=data.source_url,
         counts_are_illustrative=data.counts_are_illustrative,
+        opinion_groups=[{"id": group, "deelnemers": size} for group, size in data.opinion_groups],
         space=space,
     )
     questions = {
@@ -104,19 +105,25 @@ def dialogue_import(
                 question=questions.get(s.question_number),
                 cluster=clusters.get((s.question_number, s.cluster)),
                 external_id=s.external_id,
-                text=s.text,
+                text=text,
+                label=label,
                 agree=s.agree,
                 disagree=s.disagree,
                 passed=s.passed,
                 agreement=consensus.agreement(s.agree, s.disagree),
                 level=level or "",
                 polarising=is_polarising,
-                group_consensus=consensus.group_consensus(s.groups)
+                group_consensus=consensus.group_consensus((a, a + d + p) for a, d, p in s.groups)
                 if s.groups
                 else s.group_consensus,
+                group_votes=[list(votes) for votes in s.groups],
             )
-            for s, level, is_polarising in zip(
-                data.statements, support.levels, support.polarising, strict=True
+            for s, level, is_polarising, (text, label) in zip(
+                data.statements,
+                support.levels,
+                support.polarising,
+                (hashtags.clean(s.text) for s in data.statements),
+                strict=True,
             )
         ),
         batch_size=2000,

@@ -12,4 +12,9 @@ urlpatterns = [
         views.dialogue_export,
         name="export",
     ),
+    re_path(
+        r"^(?P<slug>[-\w]+)/figuur/(?P<figure>[-\w]+)\.(?P<file_format>svg|csv)$",
+        views.figure_download,
+        name="figure",
+    ),
 ]

@@ -82,6 +82,10 @@ class Discussion(index.Indexed, models.Model):
         EXPERIENCE = "ervaring", _("Ervaring delen")
         CALL = "oproep", _("Oproep")
 
+    # Ranked from its own entries (textsearch/sqlite.py): there are far fewer discussions than
+    # matches of a common word among the cases.
+    search_few_entries = True
+
     space = models.ForeignKey(
         Space, verbose_name=_("ruimte"), on_delete=models.CASCADE, related_name="discussions"
     )

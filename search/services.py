@@ -33,7 +33,7 @@ from discussions.models import Discussion, Post, PostStatus
 from meetings.models import Meeting
 from search.suggest import complete, correct, correct_unknown
 from textsearch.analysis import fold
-from textsearch.engine import MAX_QUERY_LENGTH, ranked_ids
+from textsearch.engine import MAX_QUERY_LENGTH, ranked_ids_together
 from textsearch.highlight import best_text, highlight
 from topics.models import Topic
 
@@ -80,17 +80,24 @@ def matching_others(user: Visitor, query: str, token: str) -> OtherMatches:
     shared = not user.is_authenticated
     if shared and (cached := cache.get(key)) is not None:
         return OtherMatches(*cached)
-    matches = OtherMatches(
-        topic_ids=ranked_ids(Topic.objects.visible_to(user), query)[:MAX_TOPIC_HITS],
-        statement_ids=ranked_ids(Statement.objects.visible_to(user), query)[:MAX_STATEMENT_HITS],
-        connector_ids=ranked_ids(Connector.objects.visible_to(user), query)[:MAX_CONNECTOR_HITS],
-        discussion_ids=ranked_ids(searchable_discussions(user), query, limit=MAX_DISCUSSION_HITS),
-        meeting_ids=ranked_ids(
+    topic_ids, statement_ids, connector_ids, discussion_ids, meeting_ids = ranked_ids_together(
+        [
+            Topic.objects.visible_to(user),
+            Statement.objects.visible_to(user),
+            Connector.objects.visible_to(user),
+            searchable_discussions(user),
             Meeting.objects.filter(id__in=Meeting.objects.visible_to(user).values("id")),
-            query,
-            limit=MAX_MEETING_HITS,
-        ),
+        ],
+        query,
+        [
+            MAX_TOPIC_HITS,
+            MAX_STATEMENT_HITS,
+            MAX_CONNECTOR_HITS,
+            MAX_DISCUSSION_HITS,
+            MAX_MEETING_HITS,
+        ],
     )
+    matches = OtherMatches(topic_ids, statement_ids, connector_ids, discussion_ids, meeting_ids)
     if shared:
         stored = (
             matches.topic_ids,

@@ -3,11 +3,18 @@
 Both start from a queryset the caller built with `visible_to(user)`; search only narrows it.
 
 A query is read as concepts, one per word (or per phrase of the thesaurus), each with its
-alternatives: the word's term, the parts of a compound ("jongerenoverlast" → "jongeren" and
-"overlast" both), and the terms of its synonyms (textsearch.models.SynonymGroup). Ranking is
-not all or nothing: the cases with every concept come first, then those with at least half of
-them (MIN_SHARE), each group best first (bm25 on SQLite, ts_rank on PostgreSQL). Question words
-and filler ("waarom", "project", "aanpak") are never required, so they never empty a result.
+alternatives: the word's term and the terms of its synonyms (textsearch.models.SynonymGroup),
+and, for a compound, its parts ("jongerenoverlast" → "jongeren" and "overlast" both). Ranking is
+not all or nothing: the cases with every concept come first, then those that have a compound only
+as its parts, then those with at least half of the concepts (MIN_SHARE), each group best first
+(bm25 on SQLite, ts_rank on PostgreSQL). Question words and filler ("waarom", "project",
+"aanpak") are never required, so they never empty a result.
+
+The parts of a compound are a tier of their own because they are common words ("buurt" and
+"huis" are in most texts about neighbourhoods): asked together with the compound, they would make
+nearly every text a match of "buurthuis" and every search a ranking of most of the index. A text
+that uses the compound itself has its parts too (textsearch/analysis.py indexes both), so it
+ranks above a text with only the parts either way.
 """
 
 from __future__ import annotations
@@ -26,6 +33,11 @@ MAX_QUERY_LENGTH = 200
 MIN_SHARE = 0.5  # of the concepts of a query of several words, at least this share must match
 MAX_CONCEPTS = 6  # a longer query ranks on all its words but requires only its first six
 MAX_PHRASE_WORDS = 3
+# When only the best few are asked for (`limit`), each tier ranks at most this many of its
+# matches: the newest ones. Scoring is the cost of a search that nothing cached (bm25 and
+# ts_rank read every match's text statistics), and a common word matches most of the index:
+# at 100,000 cases "overlast" matches 50,000. Below this many matches the ranking is exact.
+MAX_CANDIDATES = 2000
 
 Alternative = tuple[str, ...]  # search terms that must all match
 
@@ -37,21 +49,26 @@ class Concept:
     words: str
     alternatives: tuple[Alternative, ...]
     optional: bool = False
+    parts: tuple[Alternative, ...] = ()  # a compound's parts, asked in a later tier
 
     @property
     def all_terms(self) -> set[str]:
-        return {term for alternative in self.alternatives for term in alternative}
+        return {term for alternative in self.alternatives + self.parts for term in alternative}
 
 
-def _word_terms(word: str) -> list[Alternative]:
-    """A word's own term and, for a compound, its parts' terms."""
-    found = [(stem(word),)]
+def _compound_parts(word: str) -> list[Alternative]:
+    """For a compound, its parts' terms (all of them must match)."""
     parts = tuple(
         stem(part) for part in split(word) if part not in STOP_WORDS and part not in FILLER_WORDS
     )
-    if len(parts) > 1:
-        found.append(parts)
-    return found
+    return [parts] if len(parts) > 1 else []
+
+
+def _concept(words: str, alternatives: list[Alternative], parts: list[Alternative], optional=False):
+    kept = _dedupe(alternatives)
+    # Parts that hold a whole alternative add nothing to what matches.
+    parts = [p for p in _dedupe(parts) if not any(set(a) <= set(p) for a in kept)]
+    return Concept(words, kept, optional, tuple(parts))
 
 
 def _phrase_terms(phrase: str) -> Alternative:
@@ -90,21 +107,22 @@ def concepts(query: str, synonyms: dict[Alternative, list[str]] | None = None) -
             size, equivalents = matched
             phrase = words[position : position + size]
             alternatives = [tuple(stem(word) for word in phrase)]
-            if size == 1:
-                alternatives += _word_terms(phrase[0])
+            parts = _compound_parts(phrase[0]) if size == 1 else []
             for equivalent in equivalents:
                 alternatives.append(_phrase_terms(equivalent))
                 equivalent_words = WORD.findall(fold(equivalent))
                 if len(equivalent_words) == 1:
-                    alternatives += _word_terms(equivalent_words[0])
-            found.append(Concept(" ".join(phrase), _dedupe(alternatives)))
+                    parts += _compound_parts(equivalent_words[0])
+            found.append(_concept(" ".join(phrase), alternatives, parts))
             position += size
             continue
         word = words[position]
-        found.append(Concept(word, _dedupe(_word_terms(word)), optional=word in FILLER_WORDS))
+        found.append(
+            _concept(word, [(stem(word),)], _compound_parts(word), optional=word in FILLER_WORDS)
+        )
         position += 1
     if found and all(concept.optional for concept in found):
-        found = [Concept(c.words, c.alternatives) for c in found]
+        found = [Concept(c.words, c.alternatives, False, c.parts) for c in found]
     return found
 
 
@@ -114,12 +132,13 @@ def search_terms(query: str) -> str:
     return " ".join(" ".join(c.alternatives[0]) for c in concepts(query))
 
 
-def _concept_query(concept: Concept):
+def _concept_query(concept: Concept, with_parts: bool):
+    chosen = concept.alternatives + (concept.parts if with_parts else ())
     alternatives = [
         PlainText(alternative[0])
         if len(alternative) == 1
         else And([PlainText(term) for term in alternative])
-        for alternative in concept.alternatives
+        for alternative in chosen
     ]
     return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
 
@@ -129,27 +148,34 @@ def _all(parts: list) -> object:
 
 
 def tier_queries(found: list[Concept]) -> list:
-    """The modelsearch queries of the tiers: every required concept, then at least
-    MIN_SHARE of them (when there are several)."""
+    """The modelsearch queries of the tiers: every required concept; every required concept,
+    a compound also as its parts (when there is one); then at least MIN_SHARE of them, parts
+    included (when there are several)."""
     required = [concept for concept in found if not concept.optional][:MAX_CONCEPTS]
     if not required:
         return []
-    queries = [_all([_concept_query(concept) for concept in required])]
+    queries = [_all([_concept_query(concept, with_parts=False) for concept in required])]
+    if any(concept.parts for concept in required):
+        queries.append(_all([_concept_query(concept, with_parts=True) for concept in required]))
     if len(required) > 1:
         needed = max(1, math.ceil(len(required) * MIN_SHARE))
         if needed < len(required):
             groups = [
-                _all([_concept_query(concept) for concept in group])
+                _all([_concept_query(concept, with_parts=True) for concept in group])
                 for group in combinations(required, needed)
             ]
             queries.append(groups[0] if len(groups) == 1 else Or(groups))
     return queries
 
 
-def _ranked_ids(queryset: QuerySet, search_query, rank_terms: list[str], limit: int | None):
+def _ranked_ids(
+    queryset: QuerySet, search_query, rank_terms: list[str], limit: int | None, candidates=None
+):
     results = queryset.search(search_query, order_by_relevance=True)
     if hasattr(results, "ranked_ids"):  # our database backends (textsearch/backends.py)
-        return results.ranked_ids(rank_terms=rank_terms, limit=limit)
+        if candidates is None and limit:
+            candidates = max(MAX_CANDIDATES, limit)
+        return results.ranked_ids(rank_terms=rank_terms, limit=limit, candidates=candidates)
     return [obj.pk for obj in (results[:limit] if limit else results)]  # a search server
 
 
@@ -184,9 +210,11 @@ def _parts_apart(found: list[Concept]) -> list[Concept]:
             continue
         for part in parts:
             if part not in STOP_WORDS:
-                apart.append(Concept(part, _dedupe(_word_terms(part)), part in FILLER_WORDS))
+                apart.append(
+                    _concept(part, [(stem(part),)], _compound_parts(part), part in FILLER_WORDS)
+                )
     if apart and all(concept.optional for concept in apart):
-        apart = [Concept(c.words, c.alternatives) for c in apart]
+        apart = [Concept(c.words, c.alternatives, False, c.parts) for c in apart]
     return apart
 
 
@@ -224,8 +252,40 @@ def ranked_ids(queryset: QuerySet, query: str, synonyms=None, limit: int | None 
     return [pk for tier in ranked_tiers(queryset, concepts(query, synonyms), limit) for pk in tier]
 
 
-def has_match(queryset: QuerySet, query: str) -> bool:
-    """Whether anything in `queryset` matches `query` (all of its words)."""
+def ranked_ids_together(querysets: list[QuerySet], query: str, limits: list[int]) -> list[list]:
+    """For each of `querysets` (models with few entries: topics, statements, ...), the primary
+    keys of its matches for `query`, best first, at most its limit: as `ranked_ids` gives them,
+    but in one query per tier for them all where the backend can (SQLite)."""
     found = concepts(query)
-    queries = tier_queries(found)
-    return bool(queries) and bool(_ranked_ids(queryset, queries[0], [], 1))
+    rank_terms = sorted({term for concept in found for term in concept.all_terms})
+    kept: list[list] = [[] for _ in querysets]
+    for search_query in tier_queries(found):
+        open_ = [i for i, ids in enumerate(kept) if len(ids) < limits[i]]
+        if not open_:
+            break
+        asked = [querysets[i] for i in open_]
+        results = asked[0].search(search_query, order_by_relevance=True)
+        together = getattr(results, "ranked_ids_together", None)
+        answers = together(asked, max(limits), rank_terms) if together else None
+        if answers is None:
+            answers = [
+                _ranked_ids(queryset, search_query, rank_terms, limits[i])
+                for i, queryset in zip(open_, asked, strict=True)
+            ]
+        for i, ids in zip(open_, answers, strict=True):
+            seen = set(kept[i])
+            kept[i] += [pk for pk in ids if pk not in seen][: limits[i] - len(kept[i])]
+    return kept
+
+
+def has_match(queryset: QuerySet, query: str) -> bool:
+    """Whether anything in `queryset` matches `query` (all of its words; a compound also as
+    its parts)."""
+    queries = tier_queries(concepts(query))
+    if not queries:
+        return False
+    found = concepts(query)
+    every = [queries[0]]
+    if any(concept.parts for concept in found if not concept.optional):
+        every.append(queries[1])
+    return any(_ranked_ids(queryset, tier, [], 1, candidates=1) for tier in every)

@@ -1,9 +1,13 @@
-"""PostgreSQL: modelsearch's full-text backend, answering `ranked_ids()` in one query.
+"""PostgreSQL: modelsearch's full-text backend, answering `ranked_ids()` from the index entries.
 
-modelsearch matches `title || body @@ query`, which no index serves: every index entry is read.
-We first narrow with `title @@ any OR body @@ any` (any of the query's terms, served by the GIN
-indexes on both columns), then check the full query on what is left, and rank with one
-`ts_rank` over the terms (title weighted by its norm, as modelsearch does).
+modelsearch starts from the model's queryset and joins every visible object to its index entry
+before it matches. We start from the index entries instead and look each match up in the
+queryset by its key (`EXISTS`), so that visibility costs one lookup per match. Without a bound,
+we narrow with `title @@ any OR body @@ any` (any of the query's terms, served by the GIN indexes
+on both columns), check the full query on what is left, and rank with one `ts_rank` over the
+terms (title weighted by its norm, as modelsearch does). With a bound (`candidates`), we take the
+newest matches unscored and rank those alone: every condition on a tsvector unpacks it again for
+each row, which at 100,000 cases is most of the time a search takes.
 """
 
 from __future__ import annotations
@@ -14,13 +18,16 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVectorField,
 )
-from django.db.models import F, Q
+from django.db.models import BigIntegerField, Exists, F, OuterRef, Q
+from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
+from modelsearch.conf import get_app_config
 from modelsearch.query import MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
 
 # What this module relies on in modelsearch, checked at start-up (textsearch/checks.py).
 REQUIRED = {
@@ -36,8 +43,11 @@ def _lexeme(term: str) -> str:
 
 
 class RankedIdResults(PostgresSearchResults):
-    def ranked_ids(self, rank_terms=None, limit: int | None = None) -> list:
-        """The primary keys of every match (at most `limit`), best first, from one query."""
+    def ranked_ids(
+        self, rank_terms=None, limit: int | None = None, candidates: int | None = None
+    ) -> list:
+        """The primary keys of every match (at most `limit`), best first, from one query;
+        with `candidates`, ranked among the newest `candidates` matches only."""
         compiler = self.query_compiler
         if isinstance(compiler.query, MatchAll | Not) or compiler.fields:
             return list(self.get_queryset().values_list("pk", flat=True))[:limit]
@@ -49,19 +59,88 @@ class RankedIdResults(PostgresSearchResults):
         any_term = SearchQuery(
             " | ".join(_lexeme(term) for term in terms), search_type="raw", config=config
         )
-        title, body = F("index_entries__title"), F("index_entries__body")
+        model = compiler.queryset.model
         weights = compiler.sql_weights
-        rank = SearchRank(title, any_term, weights=weights) * F(
-            "index_entries__title_norm"
-        ) + SearchRank(body, any_term, weights=weights)
-        both = CombinedSearchVector(title, "||", body, config, output_field=SearchVectorField())
-        matches = (
-            compiler.queryset.annotate(_title_=title, _body_=body, _all_=both)
-            .filter(Q(_title_=any_term) | Q(_body_=any_term), _all_=full)
-            .annotate(_rank_=rank)
+        title, body = F("title"), F("body")
+        rank = SearchRank(title, any_term, weights=weights) * F("title_norm") + SearchRank(
+            body, any_term, weights=weights
         )
-        ids = matches.order_by("-_rank_", "-pk").values_list("pk", flat=True)
-        return list(ids[:limit] if limit else ids)
+        both = CombinedSearchVector(title, "||", body, config, output_field=SearchVectorField())
+        # From the index entries, each looked up in the queryset by its key: starting from the
+        # queryset, PostgreSQL would join every visible object to its entry first.
+        key = Cast(OuterRef("object_id"), BigIntegerField())
+        entries = (
+            get_app_config()
+            .get_model("IndexEntry")
+            .objects.filter(
+                Exists(compiler.queryset.order_by().filter(pk=key)),
+                content_type_id__in=get_descendants_content_types_pks(model),
+            )
+            .annotate(_all_=both)
+        )
+        if candidates:
+            # The newest matches, unscored, then ts_rank on those alone (see
+            # textsearch/engine.py, MAX_CANDIDATES). Each condition on a tsvector unpacks it
+            # again, row by row: the ranking reads only the candidates' entries.
+            newest = entries.filter(_all_=full).order_by("-id").values_list("id", flat=True)
+            matches = entries.model.objects.filter(id__in=list(newest[:candidates]))
+        else:
+            matches = entries.filter(Q(title=any_term) | Q(body=any_term), _all_=full)
+        ids = (
+            matches.annotate(_rank_=rank)
+            .order_by("-_rank_", Cast("object_id", BigIntegerField()).desc())
+            .values_list("object_id", flat=True)
+        )
+        return [model._meta.pk.to_python(value) for value in (ids[:limit] if limit else ids)]
+
+    def ranked_ids_together(
+        self, querysets: list, limit: int, rank_terms: list[str] | None = None
+    ) -> list[list] | None:
+        """For each of `querysets` (models with few entries, the first this results' own), the
+        primary keys of its matches, best first, at most `limit` each, from one query (as
+        on SQLite, where it saves reading the words' statistics once per kind)."""
+        compiler = self.query_compiler
+        if isinstance(compiler.query, MatchAll | Not) or compiler.fields:
+            return None
+        config = compiler.get_config(self.backend)
+        full = compiler.build_tsquery(compiler.query, config=config)
+        if not rank_terms:
+            return None
+        any_term = SearchQuery(
+            " | ".join(_lexeme(term) for term in rank_terms), search_type="raw", config=config
+        )
+        title, body = F("title"), F("body")
+        weights = compiler.sql_weights
+        rank = SearchRank(title, any_term, weights=weights) * F("title_norm") + SearchRank(
+            body, any_term, weights=weights
+        )
+        both = CombinedSearchVector(title, "||", body, config, output_field=SearchVectorField())
+        kind_of: dict[int, int] = {}
+        wanted = Q()
+        for position, queryset in enumerate(querysets):
+            types = get_descendants_content_types_pks(queryset.model)
+            kind_of.update(dict.fromkeys(types, position))
+            key = Cast(OuterRef("object_id"), BigIntegerField())
+            wanted |= Q(Exists(queryset.order_by().filter(pk=key)), content_type_id__in=types)
+        rows = (
+            get_app_config()
+            .get_model("IndexEntry")
+            .objects.filter(wanted, content_type_id__in=list(kind_of))
+            .annotate(_all_=both)
+            .filter(_all_=full)
+            .annotate(_rank_=rank)
+            .order_by("-_rank_", Cast("object_id", BigIntegerField()).desc())
+            .values_list("content_type_id", "object_id")
+        )
+        found: list[list] = [[] for _ in querysets]
+        for content_type_id, object_id in rows:
+            kept = found[kind_of[content_type_id]]
+            if len(kept) < limit:
+                kept.append(object_id)
+        return [
+            [queryset.model._meta.pk.to_python(value) for value in ids]
+            for queryset, ids in zip(querysets, found, strict=True)
+        ]
 
 
 class RankedIdPostgresSearchBackend(PostgresSearchBackend):

@@ -7,10 +7,11 @@ import time, which exists only there.
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import BigIntegerField, F
+from django.db.models import BigIntegerField, Exists, F, OuterRef, Q
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
+    IndexEntry,
     SQLiteFTSIndexEntry,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
@@ -66,14 +67,17 @@ class RankOnceResults(SQLiteSearchResults):
     def _is_plain_match(self) -> bool:
         return not isinstance(normalize(self.query_compiler.query), MatchAll | Not)
 
-    def ranked_ids(self, rank_terms=None, limit: int | None = None) -> list:
-        """The primary keys of every match (at most `limit`), best first, from one FTS5 query.
+    def ranked_ids(
+        self, rank_terms=None, limit: int | None = None, candidates: int | None = None
+    ) -> list:
+        """The primary keys of every match (at most `limit`), best first, from one FTS5 query;
+        with `candidates`, ranked among the newest `candidates` matches only.
 
         bm25() ranks on the terms of the MATCH expression itself (`rank_terms` is for
         PostgreSQL, whose filter and rank are separate expressions)."""
         if not self._is_plain_match():
             return [obj.pk for obj in super()._do_search()][:limit]
-        return self._ranked_keys(None, limit)
+        return self._ranked_keys(None, limit, candidates)
 
     def _matches(self):
         """The FTS5 matches among the compiler's queryset, each with its score."""
@@ -91,22 +95,37 @@ class RankOnceResults(SQLiteSearchResults):
         # it, so SQLite runs the MATCH once and joins its matches. For a model with few
         # entries, driving from them is what we want.
         few = getattr(model, "search_few_entries", False)
+        if few:
+            visible = Q(index_entry__object_id__in=compiler.queryset.order_by().values("pk"))
+        else:
+            # Each match looked up by its key: `object_id IN (subquery)` would first collect
+            # every visible object (100,000 cases: 50 ms before the first match is read).
+            key = Cast(OuterRef("index_entry__object_id"), BigIntegerField())
+            visible = Exists(compiler.queryset.order_by().filter(pk=key))
         return (
             SQLiteFTSIndexEntry.objects.filter(match)
             .annotate(_content_type=content_type if few else content_type + 0)
-            .filter(
-                _content_type__in=get_descendants_content_types_pks(model),
-                index_entry__object_id__in=compiler.queryset.order_by().values("pk"),
-            )
+            .filter(visible, _content_type__in=get_descendants_content_types_pks(model))
             .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), config))
         )
 
-    def _ranked_keys(self, start, stop) -> list:
+    def _ranked_keys(self, start, stop, candidates: int | None = None) -> list:
         model = self.query_compiler.queryset.model
         matches = self._matches()
         if getattr(model, "search_few_entries", False):
             ids = self._few_ranked(matches, start, stop)
         else:
+            if candidates:
+                # FTS5 hands out matches newest first (by rowid) without scoring them; bm25()
+                # then scores only those from the `candidates`-th newest on, not every match
+                # of a common word (see textsearch/engine.py, MAX_CANDIDATES).
+                newest = list(
+                    matches.order_by("-index_entry_id").values_list("index_entry_id", flat=True)[
+                        :candidates
+                    ]
+                )
+                if len(newest) == candidates:
+                    matches = matches.filter(index_entry_id__gte=newest[-1])
             ids = matches.order_by(
                 "score", Cast("index_entry__object_id", BigIntegerField()).desc()
             ).values_list("index_entry__object_id", flat=True)[start:stop]
@@ -133,6 +152,68 @@ class RankOnceResults(SQLiteSearchResults):
         with connection.cursor() as cursor:
             cursor.execute(query, (*params, count, start))
             return [row[0] for row in cursor.fetchall()]
+
+    def ranked_ids_together(
+        self, querysets: list, limit: int, rank_terms: list[str] | None = None
+    ) -> list[list] | None:
+        """For each of `querysets` (models with few entries, the first this results' own), the
+        primary keys of its matches, best first, at most `limit` each, from one FTS5 query.
+
+        bm25() reads the document frequency of every word of the query in the whole index
+        once per query (10 ms for a word in most of 100,000 cases): once for topics,
+        statements, wijkschakelaars and discussions together, not once for each.
+        (`rank_terms` is for PostgreSQL, as in `ranked_ids`.)"""
+        if not self._is_plain_match():
+            return None
+        compiler = self.query_compiler
+        config = compiler.get_config(self.backend)
+        match = MatchExpression(
+            compiler.fields or compiler.FTS_TABLE_FIELDS,
+            compiler.build_search_query(normalize(compiler.query), config=config),
+        )
+        kind_of: dict[int, int] = {}
+        wanted = Q()
+        for position, queryset in enumerate(querysets):
+            types = get_descendants_content_types_pks(queryset.model)
+            kind_of.update(dict.fromkeys(types, position))
+            wanted |= Q(
+                index_entry__content_type_id__in=types,
+                index_entry__object_id__in=queryset.order_by().values("pk"),
+            )
+        inner = (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            # One condition on the content type for them all: SQLite then drives from their
+            # entries (an index), checking each against the MATCH, not from every match.
+            .filter(wanted, index_entry__content_type_id__in=list(kind_of))
+            .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), config))
+            .order_by()
+            .values_list("index_entry__content_type_id", "index_entry__object_id", "score")
+        )
+        sql, params = inner.query.sql_with_params()
+        # SQLite takes the MATCH for the smaller side even so: CROSS JOIN fixes the order (the
+        # kinds' entries first, each checked against the MATCH).
+        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
+        on = f'ON ("{fts}"."rowid" = "{entries}"."id")'
+        join = f'FROM "{fts}" INNER JOIN "{entries}" {on}'
+        if join not in sql:  # Django writes joins otherwise: rank as before, kind by kind
+            return None
+        sql = sql.replace(join, f'FROM "{entries}" CROSS JOIN "{fts}" {on}', 1)
+        query = (
+            f"WITH matches(content_type_id, object_id, score) AS MATERIALIZED ({sql}) "  # noqa: S608
+            "SELECT content_type_id, object_id FROM matches "
+            "ORDER BY score, CAST(object_id AS bigint) DESC"
+        )
+        found: list[list] = [[] for _ in querysets]
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            for content_type_id, object_id in cursor.fetchall():
+                kept = found[kind_of[content_type_id]]
+                if len(kept) < limit:
+                    kept.append(object_id)
+        return [
+            [queryset.model._meta.pk.to_python(value) for value in ids]
+            for queryset, ids in zip(querysets, found, strict=True)
+        ]
 
     def _do_search(self):
         """One page ranked in a single FTS5 query, then its objects by primary key."""

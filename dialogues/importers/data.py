@@ -57,7 +57,8 @@ class StatementData:
     passed: int
     cluster: str = ""
     external_id: str = ""
-    groups: list[tuple[int, int]] = field(default_factory=list)  # (agrees, votes) per group
+    # (agree, disagree, passed) per opinion group, in the order of DialogueData.opinion_groups
+    groups: list[tuple[int, int, int]] = field(default_factory=list)
     group_consensus: float | None = None  # as exported, when the groups themselves are not
 
 
@@ -85,4 +86,6 @@ class DialogueData:
     clusters: list[ClusterData] = field(default_factory=list)
     statements: list[StatementData] = field(default_factory=list)
     polls: list[PollData] = field(default_factory=list)
+    # Pol.is opinion groups: (group id in the export, participants in it), in order.
+    opinion_groups: list[tuple[str, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -7,6 +7,7 @@ Comments the moderator hid, and the votes on them, are left out with a warning.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -87,6 +88,7 @@ def parse_polis(files: dict[str, bytes]) -> DialogueData:
     if errors:
         raise DialogueFileError(errors)
     data.statements = _statements(texts, votes, groups)
+    data.opinion_groups = _opinion_groups(groups)
     data.participants = _summary_number(summary, "voters") or len(votes.voters)
     data.messages = len(tables["comments.csv"].rows)
     if votes.first_time is not None:
@@ -244,15 +246,25 @@ def _statements(texts: dict[str, str], votes: Votes, groups: dict[str, str]) -> 
         counts[comment][VOTE_INDEX[value]] += 1
         group = groups.get(voter)
         if group is not None:
-            tally = per_group[comment].setdefault(group, [0, 0])
-            tally[0] += value == 1
-            tally[1] += 1
-    group_names = sorted(set(groups.values()))
+            per_group[comment].setdefault(group, [0, 0, 0])[VOTE_INDEX[value]] += 1
     statements = []
     for comment, text in texts.items():
         agree, disagree, passed = counts[comment]
-        by_group = [tuple(per_group[comment].get(group, [0, 0])) for group in group_names]
+        by_group = [tuple(per_group[comment].get(group, [0, 0, 0])) for group in _order(groups)]
         statements.append(
             StatementData(None, text, agree, disagree, passed, external_id=comment, groups=by_group)
         )
     return statements
+
+
+def _order(groups: dict[str, str]) -> list[str]:
+    """The group ids in order: numerically when they are numbers (Pol.is' 0, 1, 2, ...)."""
+    return sorted(
+        set(groups.values()), key=lambda g: (not g.isdigit(), int(g) if g.isdigit() else 0, g)
+    )
+
+
+def _opinion_groups(groups: dict[str, str]) -> list[tuple[str, int]]:
+    """Each opinion group with the number of participants in it."""
+    sizes = Counter(groups.values())
+    return [(group, sizes[group]) for group in _order(groups)]

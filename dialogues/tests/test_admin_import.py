@@ -61,7 +61,10 @@ def test_preview_first_then_confirm(signed_in, tmp_path):
     html = preview.content.decode()
     assert preview.status_code == 200
     assert "Controleer wat er uit dialoog.xlsx wordt geïmporteerd" in html
-    assert "3, waarvan 3 met een draagvlak en 1 waarover de meningen verschillen" in html
+    assert (
+        "3, waarvan 3 met genoeg stemmen voor een draagvlak en 1 waarover de meningen verschillen"
+        in html
+    )
     assert "Bewoners weten wat er speelt." in html and "top" in html
     assert not Dialogue.objects.exists()  # nothing saved before the editor confirms
     token = preview.context["token"]

@@ -52,6 +52,7 @@ def test_statements_with_their_consensus(client, dialogue):
     assert trust == {
         "id": statement.pk,
         "tekst": "Bewoners weten wat er speelt.",
+        "label": "",
         "vraag": 1,
         "cluster": "Vertrouwen",
         "eens": 46,

@@ -30,10 +30,15 @@ def test_report_reads_like_the_report(client, dialogue):
     assert 'role="img"' in html and "<desc" in html and "Goed: 12 (29 %); Matig: 30 (71 %)" in html
     assert '<th scope="row">Matig</th><td class="number">30</td>' in html
     # SVG numbers in the page's language would be "172,8": no bar at all.
-    bars = re.findall(r'<rect x="0" y="(\d+)" width="([^"]+)"', html)
+    bars = re.findall(
+        r'<rect x="0" y="(\d+)" width="([^"]+)" height="16" fill="#154273" class="chart__bar">',
+        html,
+    )
     assert [float(width) for _y, width in bars] == [pytest.approx(192.0), 480.0]
     # The overall figures.
     assert "<dd>155</dd>" in html and "<dd>2831</dd>" in html
+    # "With much support" counts top and high only: 2 top, 2 high; not the 1 medium.
+    assert "Stellingen met veel draagvlak (top of hoog)</dt><dd>4</dd>" in html
 
 
 def test_illustrative_counts_are_said_on_the_page(client):
@@ -102,7 +107,9 @@ def test_a_polis_dialogue_without_questions_shows_its_best_statements(client):
         clusters=[],
         polls=[],
         statements=[
-            StatementData(None, "Meer jongeren in toezicht.", 20, 2, 1, groups=[(9, 10), (8, 9)]),
+            StatementData(
+                None, "Meer jongeren in toezicht.", 20, 2, 1, groups=[(9, 1, 0), (8, 1, 0)]
+            ),
             StatementData(None, "Minder controles.", 5, 5, 0),
         ],
     )

@@ -94,9 +94,12 @@ def test_search_endpoint_finds_topics_beside_cases(client, corpus):
 
 
 def test_search_endpoint_query_count(client, corpus, django_assert_num_queries):
-    # After a change: the search state, the cases, topics, dialogue statements,
-    # wijkschakelaars, discussions and meetings ranked, the facet index (cases, 4 link tables, 5
-    # vocabularies), the page of cases with their topics.
+    # After a change: the search state, the facet index (cases, 4 link tables, 5
+    # vocabularies), the thesaurus, the cases (their newest matches, then those ranked),
+    # topics, dialogue statements, wijkschakelaars, discussions and meetings ranked in one
+    # query, the page of cases with their topics. "buurthuis" is a compound and fewer than a
+    # page have the word itself: cases and the other kinds are asked again for "buurt" and
+    # "huis".
     # (Content types are read once per process; discussions may not have been asked yet.)
     ContentType.objects.get_for_model(Discussion)
     ContentType.objects.get_for_model(Meeting)

@@ -199,10 +199,12 @@ def test_empty_query_lists_everything_visible(client, corpus):
 def test_search_page_query_count(client, corpus, django_assert_num_queries):
     for i in range(10):
         CaseFactory(title=f"Buurthuis {i}", topics=[TopicFactory(slug="jongeren")])
-    # After a change: the search state, the cases, topics, dialogue statements,
-    # wijkschakelaars, discussions and meetings ranked, the facet index (cases, 4 link tables, 5
-    # vocabularies), the page of cases with their topics.
-    # (And the thesaurus, read once per content state: one more than before it.)
+    # After a change: the search state, the facet index (cases, 4 link tables, 5
+    # vocabularies), the thesaurus, the cases (their newest matches, then those ranked),
+    # topics, dialogue statements, wijkschakelaars, discussions and meetings ranked in one
+    # query, the page of cases with their topics. "buurthuis" is a compound and fewer than a
+    # page have the word itself: cases and the other kinds are asked again for "buurt" and
+    # "huis".
     # (Content types are read once per process; discussions may not have been asked yet.)
     ContentType.objects.get_for_model(Discussion)
     ContentType.objects.get_for_model(Meeting)
@@ -213,7 +215,8 @@ def test_search_page_query_count(client, corpus, django_assert_num_queries):
     with django_assert_num_queries(3):
         again = client.get("/zoeken/?q=buurthuis&uitkomst=geslaagd")
     assert again.context["page"].paginator.count == 11
-    # Other words: matched and ranked (discussions and meetings too), the facet index is kept.
+    # Other words, a compound again (wijk + agent): matched and ranked as above, the facet
+    # index and the thesaurus are kept.
     with django_assert_num_queries(9):
         client.get("/zoeken/?q=wijkagent")
 

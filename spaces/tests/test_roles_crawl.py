@@ -247,7 +247,8 @@ def pools(world) -> dict[str, list]:
         # allauth's e-mail confirmation and password reset links: forged ones.
         "key": ["ongeldige-sleutel"],
         "uidb36": ["zz"],
-        "file_format": ["xlsx", "zip"],
+        "file_format": ["xlsx", "zip", "svg", "csv"],
+        "figure": ["vraag-1", "poll-0", "stellingen"],
         "restriction_id": [999999],
         "path": ["x.jpg"],
         "filename": ["praktijkvoorbeelden.csv", "stellingen.json", "dialogen.csv", "x.csv"],
