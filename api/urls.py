@@ -6,6 +6,7 @@ from cases.api import CaseViewSet
 from connectors.api import ConnectorViewSet
 from dialogues.api import DialogueViewSet
 from discussions.api import DiscussionViewSet
+from meetings.api import MeetingViewSet
 from pages.api import MunicipalityViewSet, TopicViewSet
 from search.api import SearchView
 from spaces.api import SpaceViewSet
@@ -21,6 +22,7 @@ router.register("dialogen", DialogueViewSet, basename="dialogue")
 router.register("wijkschakelaars", ConnectorViewSet, basename="connector")
 router.register("discussies", DiscussionViewSet, basename="discussion")
 router.register("ruimtes", SpaceViewSet, basename="space")
+router.register("bijeenkomsten", MeetingViewSet, basename="meeting")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "dialogues",
     "connectors",
     "discussions",
+    "meetings",
     "notifications",
     "accounts",
     "api",

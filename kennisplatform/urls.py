@@ -22,6 +22,8 @@ urlpatterns = [
     path("dialogen/", include("dialogues.urls")),
     path("wijkschakelaars/", include("connectors.urls")),
     path("ruimtes/<slug:slug>/", include("discussions.urls")),
+    path("ruimtes/<slug:slug>/", include("meetings.urls_space")),
+    path("bijeenkomsten/", include("meetings.urls")),
     path("ruimtes/", include(space_patterns)),
     path("zoeken/", include("search.urls")),
     path("embed/", include("embeds.urls")),

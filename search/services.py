@@ -8,7 +8,7 @@ autocomplete. Everything starts from each kind's `visible_to(user)`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.http import QueryDict
@@ -30,6 +30,7 @@ from core import state as content_state
 from core.access import Visitor
 from dialogues.models import Statement
 from discussions.models import Discussion, Post, PostStatus
+from meetings.models import Meeting
 from search.suggest import complete, correct, correct_unknown
 from textsearch.analysis import fold
 from textsearch.engine import MAX_QUERY_LENGTH, ranked_ids_together
@@ -44,13 +45,15 @@ KINDS = {
     "stelling": _("Stelling uit een dialoog"),
     "wijkschakelaar": _("Wijkschakelaar"),
     "discussie": _("Discussie"),
+    "bijeenkomst": _("Bijeenkomst"),
 }
 # The kinds shown beside the cases (on the first page of results).
-OTHER_KINDS = ("thema", "stelling", "wijkschakelaar", "discussie")
+OTHER_KINDS = ("thema", "stelling", "wijkschakelaar", "discussie", "bijeenkomst")
 MAX_TOPIC_HITS = 5
 MAX_STATEMENT_HITS = 5
 MAX_CONNECTOR_HITS = 5
 MAX_DISCUSSION_HITS = 10
+MAX_MEETING_HITS = 5
 # With fewer matching cases than this, words that match nothing public are corrected and the
 # results are those of the corrected words (with a link to the words as typed).
 CORRECT_BELOW = 20
@@ -66,33 +69,42 @@ class OtherMatches:
     statement_ids: list[int]
     connector_ids: list[int]
     discussion_ids: list[int]
+    meeting_ids: list[int] = field(default_factory=list)
 
 
 def matching_others(user: Visitor, query: str, token: str) -> OtherMatches:
     """The visible topics, statements, wijkschakelaars and discussions matching `query`
     (cached for anonymous visitors, as the cases are; what a signed-in user sees never is)."""
     # "beside": the entry holds four kinds (an entry kept under the old name held three).
-    key = shared_cache_key("beside", query, token)
+    key = shared_cache_key("beside-meetings", query, token)
     shared = not user.is_authenticated
     if shared and (cached := cache.get(key)) is not None:
         return OtherMatches(*cached)
-    topic_ids, statement_ids, connector_ids, discussion_ids = ranked_ids_together(
+    topic_ids, statement_ids, connector_ids, discussion_ids, meeting_ids = ranked_ids_together(
         [
             Topic.objects.visible_to(user),
             Statement.objects.visible_to(user),
             Connector.objects.visible_to(user),
             searchable_discussions(user),
+            Meeting.objects.filter(id__in=Meeting.objects.visible_to(user).values("id")),
         ],
         query,
-        [MAX_TOPIC_HITS, MAX_STATEMENT_HITS, MAX_CONNECTOR_HITS, MAX_DISCUSSION_HITS],
+        [
+            MAX_TOPIC_HITS,
+            MAX_STATEMENT_HITS,
+            MAX_CONNECTOR_HITS,
+            MAX_DISCUSSION_HITS,
+            MAX_MEETING_HITS,
+        ],
     )
-    matches = OtherMatches(topic_ids, statement_ids, connector_ids, discussion_ids)
+    matches = OtherMatches(topic_ids, statement_ids, connector_ids, discussion_ids, meeting_ids)
     if shared:
         stored = (
             matches.topic_ids,
             matches.statement_ids,
             matches.connector_ids,
             matches.discussion_ids,
+            matches.meeting_ids,
         )
         cache.set(key, stored, timeout=MATCHES_CACHE_SECONDS)
     return matches
@@ -113,9 +125,12 @@ class BesideCases:
     statements: list[Statement]
     connectors: list[Connector]
     discussions: list[Discussion]
+    meetings: list[Meeting] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.topics or self.statements or self.connectors or self.discussions)
+        return bool(
+            self.topics or self.statements or self.connectors or self.discussions or self.meetings
+        )
 
 
 @dataclass
@@ -213,6 +228,11 @@ class SiteSearch:
                 others.connector_ids,
             ),
             discussions=discussions,
+            meetings=load(
+                "bijeenkomst",
+                Meeting.objects.visible_to(self.user).select_related("space"),
+                others.meeting_ids,
+            ),
         )
 
     def kind_facet(self, case_count: int, beside: BesideCases) -> Facet:
@@ -222,6 +242,7 @@ class SiteSearch:
             "stelling": len(beside.statements),
             "wijkschakelaar": len(beside.connectors),
             "discussie": len(beside.discussions),
+            "bijeenkomst": len(beside.meetings),
         }
         options = [
             FacetOption(kind, str(label), counts[kind], kind in self.chosen_kinds)

@@ -51,6 +51,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "statements": beside.statements,
             "connectors": beside.connectors,
             "discussions": beside.discussions,
+            "meetings": beside.meetings,
             "page": page,
             "hits": found.hits,
             "suggestion": search.suggestion() if not (page.paginator.count or beside) else None,

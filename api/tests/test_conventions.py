@@ -426,6 +426,7 @@ def test_the_openapi_document_has_only_the_public_resources(client):
         "dialogen",
         "wijkschakelaars",
         "discussies",
+        "bijeenkomsten",
         "ruimtes",
         "_zoek",
     }

@@ -166,3 +166,18 @@ def test_demo_taxonomy_has_no_doubles(var_dir):
     names = set(Tag.objects.values_list("name", flat=True))
     assert {"buurthuis", "jongerenwerk"} <= names
     assert not names & {"buurthuizen", "jongerenwerkers"}
+
+
+def test_demo_meetings(var_dir, capsys):
+    from django.contrib.auth.models import AnonymousUser
+
+    from meetings.models import Meeting
+
+    call_command("load_demo")
+    public = Meeting.objects.get(slug="leernetwerk-wijkaanpak-wat-werkt")
+    closed = Meeting.objects.get(slug="intervisie-online-wat-misging")
+    assert (public.space, public.form, public.organiser.username) == (None, "hybride", "redacteur")
+    assert (closed.space.slug, closed.form) == ("intervisie-mislukkingen", "online")
+    assert list(Meeting.objects.visible_to(AnonymousUser())) == [public]
+    call_command("load_demo")
+    assert Meeting.objects.count() == 2

@@ -143,6 +143,6 @@ def test_space_home_query_count_does_not_grow(
     # session, user, space, can read, members, own membership, discussions, cases, their topics,
     # dialogues, the editor check (groups and permissions) and the member's own subscription
     # (the follow form): the same for 1 or 12 members and cases
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = client.get(f"/ruimtes/{closed_space.slug}/")
     assert len(response.context["members"]) == size + 2

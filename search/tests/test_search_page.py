@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from cases.models import Outcome
 from cases.tests.factories import CaseFactory
 from discussions.models import Discussion
+from meetings.models import Meeting
 from topics.tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -199,12 +200,14 @@ def test_search_page_query_count(client, corpus, django_assert_num_queries):
     for i in range(10):
         CaseFactory(title=f"Buurthuis {i}", topics=[TopicFactory(slug="jongeren")])
     # After a change: the search state, the facet index (cases, 4 link tables, 5
-    # vocabularies), the thesaurus, the cases (their newest matches, ranked), topics,
-    # dialogue statements, wijkschakelaars and discussions ranked in one query, the page of
-    # cases with their topics. "buurthuis" is a compound and fewer than a page have
-    # the word itself: cases and the other kinds are asked again for "buurt" and "huis".
+    # vocabularies), the thesaurus, the cases (their newest matches, ranked),
+    # topics, dialogue statements, wijkschakelaars, discussions and meetings ranked in one
+    # query, the page of cases with their topics. "buurthuis" is a compound and fewer than a
+    # page have the word itself: cases and the other kinds are asked again for "buurt" and
+    # "huis".
     # (Content types are read once per process; discussions may not have been asked yet.)
     ContentType.objects.get_for_model(Discussion)
+    ContentType.objects.get_for_model(Meeting)
     with django_assert_num_queries(18):
         response = client.get("/zoeken/?q=buurthuis")
     assert response.context["page"].paginator.count == 11

@@ -32,6 +32,7 @@ from dialogues.importers import StatementData
 from dialogues.tests.factories import make_dialogue
 from discussions.models import Discussion, Post
 from discussions.tests.factories import DiscussionFactory, ReportFactory
+from meetings.tests.factories import MeetingFactory, RegistrationFactory
 from municipalities.tests.factories import MunicipalityFactory
 from notifications.saved_searches import save_search
 from opendata.build import build_open_data
@@ -58,6 +59,7 @@ COUNT_URLS = [
     "/api/v1/wijkschakelaars",
     "/api/v1/discussies",
     "/api/v1/ruimtes",
+    "/api/v1/bijeenkomsten",
     "/api/v1/_zoek?q=buurt",
     "/api/v1/_zoek?q=discussie",
 ]
@@ -88,6 +90,10 @@ def world():
         title="Openbare buurtaanpak", municipality=municipality, topics=[topic], tags=["buurt"]
     )
     public_dialogue = make_dialogue(title="Openbare dialoog")
+    public_meeting = MeetingFactory(
+        title="Openbare bijeenkomst", slug="openbare-bijeenkomst", municipality=municipality
+    )
+    public_meeting.topics.set([topic])
     hidden = {}
     for key, marker in MARKERS.items():
         space = world[key]
@@ -114,7 +120,25 @@ def world():
         )
         post = discussion.posts.get()
         ReportFactory(post=post, reporter=world["users"]["member"], reason=f"{marker} melding")
-        hidden[key] = {"case": case, "dialogue": dialogue, "discussion": discussion, "post": post}
+        # A meeting in the space, its online link carrying the marker too; the member is
+        # registered, so their .ics file and page hold the link.
+        meeting = MeetingFactory(
+            space=space,
+            title=f"{marker} bijeenkomst",
+            slug=f"{marker.lower()}-bijeenkomst",
+            online_url=f"https://vergader.example.org/{marker}",
+            topics=[topic],
+            municipality=municipality,
+            organiser=world["users"]["moderator"],
+        )
+        RegistrationFactory(meeting=meeting, user=world["users"]["member"])
+        hidden[key] = {
+            "case": case,
+            "dialogue": dialogue,
+            "discussion": discussion,
+            "post": post,
+            "meeting": meeting,
+        }
     document = Document.objects.create(
         title=f"{MARKERS['invitation_only']} bijlage",
         file=ContentFile(MARKERS["invitation_only"].encode(), name="bijlage.txt"),
@@ -150,6 +174,7 @@ def world():
         topic=topic,
         public_case=public_case,
         public_dialogue=public_dialogue,
+        public_meeting=public_meeting,
         hidden=hidden,
         document=document,
         connector=connector,
@@ -190,12 +215,13 @@ def fill(route: str, values: dict, positional: tuple = ()) -> str:
 def pools(world) -> dict[str, list]:
     hidden = world["hidden"]
     slugs = [
-        *(kind.slug for h in hidden.values() for kind in (h["case"], h["dialogue"])),
+        *(kind.slug for h in hidden.values() for kind in (h["case"], h["dialogue"], h["meeting"])),
         world["invitation_only"].slug,
         world["on_request"].slug,
         world["other"].slug,
         world["public_case"].slug,
         world["public_dialogue"].slug,
+        world["public_meeting"].slug,
         world["topic"].slug,
         world["municipality"].slug,
         world["connector"].slug,
@@ -263,7 +289,9 @@ def urls(world) -> list[tuple[str, str | None]]:
 
 def hidden_slugs_of(world) -> set[str]:
     """What roles outside SEES_CLOSED may not see at all (the on-request space is listed)."""
-    hidden = {k.slug for h in world["hidden"].values() for k in (h["case"], h["dialogue"])}
+    hidden = {
+        k.slug for h in world["hidden"].values() for k in (h["case"], h["dialogue"], h["meeting"])
+    }
     return hidden | {world["invitation_only"].slug}
 
 
@@ -313,6 +341,7 @@ def phrases(marker: str) -> list[str]:
         f"{marker} discussie",
         f"{marker} openingstekst",
         f"{marker} melding",
+        f"{marker} bijeenkomst",
     ]
 
 

@@ -10,6 +10,7 @@ runs print the same; `load_demo --code` prints the editor's current 6-digit code
 import json
 import secrets
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
@@ -26,6 +27,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from cases.editorial import EDITORS_GROUP, FINAL_EDITORS_GROUP
 from cases.models import Case
@@ -36,6 +38,7 @@ from dialogues.importers import read_path
 from dialogues.services import dialogue_import, existing_dialogue
 from discussions.models import Discussion, Post
 from discussions.services import sync_discussion
+from meetings.models import Meeting
 from municipalities.loader import load_files
 from municipalities.models import Municipality, MunicipalityAlias
 from spaces.models import Membership, Space
@@ -116,6 +119,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Dialoog: {dialogue}")
         self.stdout.write(f"Wijkschakelaars: {connectors} nieuw (verzonnen voorbeelden)")
         self.ensure_demo_accounts()
+        self.stdout.write(f"Bijeenkomsten: {self.load_meetings()} nieuw (verzonnen voorbeelden)")
 
     def load_municipalities(self):
         # Every municipality is loaded by a migration already; this repairs a changed list.
@@ -235,6 +239,35 @@ class Command(BaseCommand):
                     body=body,
                 )
             sync_discussion(discussion)
+            created += 1
+        return created
+
+    def load_meetings(self) -> int:
+        """Two fictional meetings, three and four weeks ahead: a hybrid one in the public
+        agenda (organised by the demo editor) and an online one in the closed demo space."""
+        today = timezone.localdate()
+        created = 0
+        for weeks, item in enumerate(DEMO_MEETINGS, start=3):
+            if Meeting.objects.filter(slug=item["slug"]).exists():
+                continue
+            day = today + timedelta(weeks=weeks)
+            starts_at = datetime.combine(day, item["time"], tzinfo=timezone.get_current_timezone())
+            meeting = Meeting.objects.create(
+                slug=item["slug"],
+                title=item["title"],
+                description=item["description"],
+                space=Space.objects.filter(slug=item["space"]).first() if item["space"] else None,
+                starts_at=starts_at,
+                ends_at=starts_at + timedelta(hours=2),
+                registration_deadline=starts_at - timedelta(days=2),
+                form=item["form"],
+                address=item["address"],
+                online_url=item["online_url"],
+                capacity=item["capacity"],
+                organiser=User.objects.filter(username=item["organiser"]).first(),
+                municipality=Municipality.objects.filter(name=item["municipality"]).first(),
+            )
+            meeting.topics.set(Topic.objects.filter(slug__in=item["topics"]))
             created += 1
         return created
 
@@ -453,3 +486,39 @@ def write_logins(logins: dict[str, str]) -> None:
     DEMO_LOGIN_FILE.parent.mkdir(parents=True, exist_ok=True)
     DEMO_LOGIN_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
     DEMO_LOGIN_FILE.chmod(0o600)
+
+
+DEMO_MEETINGS = [
+    {
+        "slug": "leernetwerk-wijkaanpak-wat-werkt",
+        "title": "Leernetwerk wijkaanpak: wat werkt, wat ging mis?",
+        "description": "Een avond voor professionals en bewoners uit kwetsbare wijken, op locatie "
+        "en online. We bespreken twee praktijkvoorbeelden, een geslaagd en een mislukt, en wat "
+        "we ervan leren voor de eigen wijk. Verzonnen voorbeeld voor de demo.",
+        "space": None,
+        "time": datetime.strptime("19:30", "%H:%M").time(),
+        "form": Meeting.Form.HYBRID,
+        "address": "Buurthuis De Schakel\nVoorbeeldstraat 1\n3500 AA Utrecht",
+        "online_url": "https://vergaderen.example.org/leernetwerk-wijkaanpak",
+        "capacity": 40,
+        "organiser": DEMO_EDITOR,
+        "municipality": "Utrecht",
+        "topics": ["ontschotting", "mislukkingen"],
+    },
+    {
+        "slug": "intervisie-online-wat-misging",
+        "title": "Online intervisie: wat misging er bij u?",
+        "description": "Een besloten online intervisie voor de leden van deze ruimte. Iedereen "
+        "brengt een mislukking mee; we zoeken samen naar wat de volgende keer anders kan. "
+        "Verzonnen voorbeeld voor de demo.",
+        "space": CLOSED_DEMO_SPACE,
+        "time": datetime.strptime("15:00", "%H:%M").time(),
+        "form": Meeting.Form.ONLINE,
+        "address": "",
+        "online_url": "https://vergaderen.example.org/intervisie-besloten",
+        "capacity": 12,
+        "organiser": DEMO_MODERATOR,
+        "municipality": None,
+        "topics": ["mislukkingen"],
+    },
+]
