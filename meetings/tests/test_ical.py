@@ -1,10 +1,10 @@
 """The calendar files: RFC 5545 escaping and folding, and a real iCalendar parser reads them.
 
-The parser is the `icalendar` package when it is installed (a development dependency); the
-structural checks below run always."""
+The parser is the `icalendar` package (a development dependency)."""
 
 from datetime import UTC, datetime
 
+import icalendar
 import pytest
 
 from meetings import ical
@@ -42,7 +42,6 @@ def test_fold_never_splits_a_character():
 
 
 def test_a_standard_parser_reads_the_files(client):
-    icalendar = pytest.importorskip("icalendar")
     meeting = MeetingFactory(
         title=TRICKY,
         starts_at=datetime(2027, 3, 28, 8, 0, tzinfo=UTC),
