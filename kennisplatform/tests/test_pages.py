@@ -42,8 +42,8 @@ def test_topic_page_gathers_its_cases(client, django_assert_num_queries):
         CaseFactory(topics=[topic])
     CaseFactory(topics=[TopicFactory(slug="anders")])
     # topic, counts per outcome, count, page of cases, their topics, the dialogue statements,
-    # wijkschakelaars and public discussions linked to it
-    with django_assert_num_queries(8):
+    # wijkschakelaars, public discussions and upcoming meetings linked to it
+    with django_assert_num_queries(9):
         response = client.get("/themas/vroegsignalering/")
     assert response.context["page"].paginator.count == 5
     assert response.context["newest_by_outcome"] == []  # one outcome: the list says it all
@@ -70,7 +70,7 @@ def test_topic_page_counts_outcomes_and_shows_the_newest_of_each(client, django_
         )
     ConnectorFactory(topics=[topic])
     # + the newest case of each of the two outcomes
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get("/themas/veiligheid/")
     html = response.content.decode()
     assert 'href="/praktijkvoorbeelden/?thema=veiligheid&amp;uitkomst=mislukt">Mislukt (2)' in html
@@ -93,8 +93,8 @@ def test_municipality_page_lists_its_cases(client, django_assert_num_queries):
         CaseFactory(municipality=utrecht, topics=[TopicFactory(slug="t")])
     CaseFactory()
     # municipality, counts per outcome, page count, page of cases, their topics, wijkschakelaars,
-    # dialogues about it
-    with django_assert_num_queries(7):
+    # dialogues and upcoming meetings about it
+    with django_assert_num_queries(8):
         response = client.get("/gemeenten/utrecht/")
     assert response.context["page"].paginator.count == 4
     assert "GM0344" in response.content.decode()
