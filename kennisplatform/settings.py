@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "topics",
     "municipalities",
     "cases",
+    "patterns",
     "dialogues",
     "connectors",
     "discussions",
