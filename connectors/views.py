@@ -9,6 +9,7 @@ from connectors.forms import ContactForm
 from connectors.models import Connector
 from connectors.services_contact import TooManyMessages, client_address, send_message
 from core.pagination import paginate
+from core.responses import render_form
 from municipalities.models import Municipality
 from topics.models import Topic
 
@@ -71,7 +72,7 @@ def connector_contact(request: HttpRequest, slug: str) -> HttpResponse:
             return render(request, "connectors/contact.html", context, status=429)
         return redirect("connectors:sent", slug=connector.slug)
     context["form"] = form
-    return render(request, "connectors/contact.html", context, status=400 if form.errors else 200)
+    return render_form(request, "connectors/contact.html", context)
 
 
 def connector_sent(request: HttpRequest, slug: str) -> HttpResponse:

@@ -5,7 +5,7 @@ withdraw consent. Only the person whose account is linked to the profile reaches
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +16,7 @@ from connectors.services import (
     consent_withdraw_by_owner,
     profile_update_by_owner,
 )
+from core.responses import render_form
 
 
 def _own_profile(request: HttpRequest) -> Connector:
@@ -33,12 +34,8 @@ def own_profile_edit(request: HttpRequest) -> HttpResponse:
         profile_update_by_owner(connector=connector, user=request.user, changes=form.cleaned_data)
         messages.success(request, _("Uw profiel is opgeslagen."))
         return redirect("mijn")
-    status = 400 if form.errors else 200
-    return render(
-        request,
-        "connectors/own_profile.html",
-        {"connector": connector, "form": form},
-        status=status,
+    return render_form(
+        request, "connectors/own_profile.html", {"connector": connector, "form": form}
     )
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.access import Visitor
 from core.pagination import paginate
+from core.responses import render_form
 from discussions import rules, services
 from discussions.access import access_discussion
 from discussions.forms import DiscussionForm, EditForm, ReplyForm
@@ -120,12 +121,7 @@ def discussion_new(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 messages.success(request, _("Uw discussie staat erop."))
             return redirect(discussion.get_absolute_url())
-    return render(
-        request,
-        "discussions/discussion_form.html",
-        {"space": space, "form": form},
-        status=400 if form.errors else 200,
-    )
+    return render_form(request, "discussions/discussion_form.html", {"space": space, "form": form})
 
 
 def _page_posts(discussion: Discussion, user: Visitor, sees_anonymous: bool) -> list[Post]:
@@ -244,11 +240,10 @@ def post_edit(request: HttpRequest, slug: str, pk: int, post_pk: int) -> HttpRes
         else:
             messages.success(request, _("Uw bericht is bijgewerkt."))
             return redirect(post.get_absolute_url())
-    return render(
+    return render_form(
         request,
         "discussions/post_edit.html",
         {"space": discussion.space, "discussion": discussion, "post": post, "form": form},
-        status=400 if form.errors else 200,
     )
 
 

@@ -13,6 +13,7 @@ from dialogues.models import Dialogue, Statement
 from discussions.models import Discussion
 from meetings.models import Meeting
 from meetings.rules import can_organise_in, organisable_spaces
+from meetings.services import MEETING_FIELDS
 from municipalities.models import Municipality
 from spaces.models import Space
 from topics.models import Topic
@@ -53,20 +54,7 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = [
-            "space",
-            "title",
-            "description",
-            "starts_at",
-            "ends_at",
-            "form",
-            "address",
-            "online_url",
-            "capacity",
-            "registration_deadline",
-            "topics",
-            "municipality",
-        ]
+        fields = [*MEETING_FIELDS, "topics"]
         widgets = {
             "form": forms.RadioSelect,
             "topics": forms.CheckboxSelectMultiple,

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from cases.models import Case
 from core.access import Visitor
 from core.pagination import paginate
+from core.responses import render_form
 from dialogues.models import Dialogue, Statement
 from discussions.models import Discussion
 from meetings import ical, rules, services
@@ -229,12 +230,7 @@ def meeting_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         else:
             messages.success(request, _("De bijeenkomst is opgeslagen."))
             return redirect(meeting)
-    return render(
-        request,
-        "meetings/meeting_form.html",
-        {"form": form, "meeting": meeting},
-        status=400 if form.errors else 200,
-    )
+    return render_form(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
 
 
 @login_required
@@ -245,12 +241,7 @@ def report_form(request: HttpRequest, slug: str) -> HttpResponse:
         services.save_report(user=request.user, meeting=meeting, data=form.cleaned_data)
         messages.success(request, _("Het verslag is opgeslagen."))
         return redirect(meeting)
-    return render(
-        request,
-        "meetings/report_form.html",
-        {"form": form, "meeting": meeting},
-        status=400 if form.errors else 200,
-    )
+    return render_form(request, "meetings/report_form.html", {"form": form, "meeting": meeting})
 
 
 @login_required
@@ -270,7 +261,7 @@ def participants(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, _("Uw bericht gaat naar %(count)d personen.") % {"count": sent})
         return redirect("meetings:participants", slug=meeting.slug)
     rows = [(r, display_name(r.user)) for r in registrations]
-    return render(
+    return render_form(
         request,
         "meetings/participants.html",
         {
@@ -280,7 +271,6 @@ def participants(request: HttpRequest, slug: str) -> HttpResponse:
             "cancelled": [row for row in rows if row[0].status == Registration.Status.CANCELLED],
             "form": form,
         },
-        status=400 if form.errors else 200,
     )
 
 

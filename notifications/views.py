@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from core.responses import render_form
 from notifications import saved_searches, subscriptions
 from notifications.forms import FollowForm, SavedSearchForm, SavedSearchFrequencyForm
 from notifications.saved_searches import SavedSearchRefused
@@ -41,11 +42,10 @@ def follow(request: HttpRequest, slug: str) -> HttpResponse:
         subscriptions.follow(user=request.user, space=space, frequency=frequency)
         messages.success(request, CONFIRMATIONS[frequency] % {"space": space.name})
         return redirect("spaces:home", slug=space.slug)
-    return render(
+    return render_form(
         request,
         "notifications/follow.html",
         {"space": space, "form": form, "subscription": current},
-        status=400 if form.errors else 200,
     )
 
 

@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.responses import render_form
 from spaces import services
 from spaces.access import access_listed_space, access_moderated_space
 from spaces.forms import DecisionForm, InviteForm, JoinRequestForm, MemberActionForm
@@ -69,12 +70,7 @@ def space_request(request: HttpRequest, slug: str) -> HttpResponse:
             _("Uw verzoek is verstuurd. U krijgt een e-mail zodra een moderator beslist."),
         )
         return redirect("spaces:home", slug=space.slug)
-    return render(
-        request,
-        "spaces/request.html",
-        {"space": space, "form": form},
-        status=400 if form.errors else 200,
-    )
+    return render_form(request, "spaces/request.html", {"space": space, "form": form})
 
 
 @require_POST
@@ -159,7 +155,7 @@ def moderate_invite(request: HttpRequest, slug: str) -> HttpResponse:
             )
             return redirect("spaces:invite", slug=space.slug)
     invitations = space.invitations.filter(accepted_at__isnull=True).order_by("-created_at")[:50]
-    return render(
+    return render_form(
         request,
         "spaces/moderate_invite.html",
         {
@@ -169,7 +165,6 @@ def moderate_invite(request: HttpRequest, slug: str) -> HttpResponse:
             "section": "invite",
             "now": timezone.now(),
         },
-        status=400 if form.errors else 200,
     )
 
 
