@@ -487,7 +487,6 @@ def build_index() -> None:
 
 def ensure_data() -> tuple[str, float | None, float | None]:
     """Generate and index the cases unless the database already holds them: what was done."""
-    from django.db import connection
 
     from cases.models import Case
 
@@ -505,11 +504,12 @@ def ensure_data() -> tuple[str, float | None, float | None]:
         from core.state import changed
 
         changed()  # bulk_create and add_items send no signals: tell the search caches
-    if connection.vendor == "postgresql" and (generated or indexed):
-        # What autovacuum does soon after a bulk load: without it the planner works from the
-        # statistics of a nearly empty table. (SQLite has no such thing: no ANALYZE there.)
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    if generated or indexed:
+        # What update_index does after a rebuild (textsearch/maintenance.py): the index merged
+        # into one segment (SQLite) and the planner's statistics current.
+        from textsearch.maintenance import optimize_search_index
+
+        optimize_search_index()
     return ("reused" if generated is None and indexed is None else "built"), generated, indexed
 
 

@@ -17,8 +17,10 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
-from modelsearch.query import MatchAll, Not
+from modelsearch.query import And, MatchAll, Not, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+
+from textsearch.scoring import bm25_order
 
 # What this module relies on in modelsearch, checked at start-up (textsearch/checks.py).
 REQUIRED = {
@@ -36,6 +38,15 @@ REQUIRED = {
 
 # Column order of the FTS5 table: (autocomplete, body, title).
 SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 5.0)
+
+
+def query_terms(query) -> set[str]:
+    """The terms of a modelsearch query (our terms are single words: textsearch/analysis.py)."""
+    if isinstance(query, PlainText):
+        return set(query.query_string.split())
+    if isinstance(query, And | Or):
+        return set().union(*(query_terms(part) for part in query.subqueries))
+    return set()
 
 
 class WeightedBM25(BM25):
@@ -79,8 +90,9 @@ class RankOnceResults(SQLiteSearchResults):
             return [obj.pk for obj in super()._do_search()][:limit]
         return self._ranked_keys(None, limit, candidates)
 
-    def _matches(self):
-        """The FTS5 matches among the compiler's queryset, each with its score."""
+    def _matches(self, scored: bool = True):
+        """The FTS5 matches among the compiler's queryset, each with its bm25() score unless
+        not `scored`."""
         compiler = self.query_compiler
         config = compiler.get_config(self.backend)
         match = MatchExpression(
@@ -102,19 +114,22 @@ class RankOnceResults(SQLiteSearchResults):
             # every visible object (100,000 cases: 50 ms before the first match is read).
             key = Cast(OuterRef("index_entry__object_id"), BigIntegerField())
             visible = Exists(compiler.queryset.order_by().filter(pk=key))
-        return (
+        matches = (
             SQLiteFTSIndexEntry.objects.filter(match)
             .annotate(_content_type=content_type if few else content_type + 0)
             .filter(visible, _content_type__in=get_descendants_content_types_pks(model))
-            .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), config))
         )
+        if not scored:
+            return matches
+        rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+        return matches.annotate(score=rank)
 
     def _ranked_keys(self, start, stop, candidates: int | None = None) -> list:
         model = self.query_compiler.queryset.model
-        matches = self._matches()
         if getattr(model, "search_few_entries", False):
-            ids = self._few_ranked(matches, start, stop)
+            ids = self._few_ranked(self._matches(scored=False), start, stop)
         else:
+            matches = self._matches()
             if candidates:
                 ids = self._newest_ranked(matches, start, stop, candidates)
             else:
@@ -136,37 +151,19 @@ class RankOnceResults(SQLiteSearchResults):
         return [object_id for object_id, _score in ranked][start:stop]
 
     def _few_ranked(self, matches, start, stop) -> list:
-        """Rank the matches of a model with few entries (topics, statements, ...).
-
-        With ORDER BY bm25() in the same query SQLite walks every match of the word in the
-        whole index (every case too: 60 ms for a common word at 100,000 cases) to find the
-        few of this model. Materialised first, the matches come from the model's entries,
-        each checked against the MATCH; only they are then ordered (under 1 ms + bm25).
-        """
-        inner = matches.order_by().values_list("index_entry__object_id", "score")
-        sql, params = inner.query.sql_with_params()
-        start = int(start or 0)
-        count = -1 if stop is None else int(stop) - start  # LIMIT -1: no limit
-        # `sql` is Django's own, with its values in `params`.
-        query = (
-            f"WITH matches(object_id, score) AS MATERIALIZED ({sql}) "  # noqa: S608
-            "SELECT object_id FROM matches "
-            "ORDER BY score, CAST(object_id AS bigint) DESC LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(query, (*params, count, start))
-            return [row[0] for row in cursor.fetchall()]
+        """Rank the matches of a model with few entries (topics, statements, ...) in Python
+        (textsearch/scoring.py): bm25() would first read the document frequency of each word
+        over the whole index, cases included (60 ms for a common word at 100,000 cases)."""
+        rows = matches.order_by().values_list("index_entry__object_id", "title", "body")
+        ranked = bm25_order(rows, query_terms(self.query_compiler.query))
+        return ranked[int(start or 0) : None if stop is None else int(stop)]
 
     def ranked_ids_together(
         self, querysets: list, limit: int, rank_terms: list[str] | None = None
     ) -> list[list] | None:
         """For each of `querysets` (models with few entries, the first this results' own), the
-        primary keys of its matches, best first, at most `limit` each, from one FTS5 query.
-
-        bm25() reads the document frequency of every word of the query in the whole index
-        once per query (10 ms for a word in most of 100,000 cases): once for topics,
-        statements, wijkschakelaars and discussions together, not once for each.
-        (`rank_terms` is for PostgreSQL, as in `ranked_ids`.)"""
+        primary keys of its matches, best first, at most `limit` each, from one FTS5 query and
+        ranked in Python, as `_few_ranked` ranks one kind. (`rank_terms` is for PostgreSQL.)"""
         if not self._is_plain_match():
             return None
         compiler = self.query_compiler
@@ -189,9 +186,8 @@ class RankOnceResults(SQLiteSearchResults):
             # One condition on the content type for them all: SQLite then drives from their
             # entries (an index), checking each against the MATCH, not from every match.
             .filter(wanted, index_entry__content_type_id__in=list(kind_of))
-            .annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), config))
             .order_by()
-            .values_list("index_entry__content_type_id", "index_entry__object_id", "score")
+            .values_list("index_entry__content_type_id", "index_entry__object_id", "title", "body")
         )
         sql, params = inner.query.sql_with_params()
         # SQLite takes the MATCH for the smaller side even so: CROSS JOIN fixes the order (the
@@ -202,21 +198,16 @@ class RankOnceResults(SQLiteSearchResults):
         if join not in sql:  # Django writes joins otherwise: rank as before, kind by kind
             return None
         sql = sql.replace(join, f'FROM "{entries}" CROSS JOIN "{fts}" {on}', 1)
-        query = (
-            f"WITH matches(content_type_id, object_id, score) AS MATERIALIZED ({sql}) "  # noqa: S608
-            "SELECT content_type_id, object_id FROM matches "
-            "ORDER BY score, CAST(object_id AS bigint) DESC"
-        )
-        found: list[list] = [[] for _ in querysets]
         with connection.cursor() as cursor:
-            cursor.execute(query, params)
-            for content_type_id, object_id in cursor.fetchall():
-                kept = found[kind_of[content_type_id]]
-                if len(kept) < limit:
-                    kept.append(object_id)
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        by_kind: list[list] = [[] for _ in querysets]
+        for content_type_id, object_id, title, body in rows:
+            by_kind[kind_of[content_type_id]].append((object_id, title, body))
+        terms = query_terms(compiler.query)
         return [
-            [queryset.model._meta.pk.to_python(value) for value in ids]
-            for queryset, ids in zip(querysets, found, strict=True)
+            [queryset.model._meta.pk.to_python(value) for value in bm25_order(found, terms)[:limit]]
+            for queryset, found in zip(querysets, by_kind, strict=True)
         ]
 
     def _do_search(self):
