@@ -44,6 +44,21 @@ def _lexeme(term: str) -> str:
 
 
 class RankedIdResults(PostgresSearchResults):
+    def _rank_parts(self, config, terms: list[str]):
+        """Any of `terms` as a tsquery, the rank over them (title weighted by its norm, as
+        modelsearch does) and title and body as one vector, the expression the GIN index of
+        search/migrations/0002 covers."""
+        any_term = SearchQuery(
+            " | ".join(_lexeme(term) for term in terms), search_type="raw", config=config
+        )
+        weights = self.query_compiler.sql_weights
+        title, body = F("title"), F("body")
+        rank = SearchRank(title, any_term, weights=weights) * F("title_norm") + SearchRank(
+            body, any_term, weights=weights
+        )
+        both = CombinedSearchVector(title, "||", body, config, output_field=SearchVectorField())
+        return any_term, rank, both
+
     def ranked_ids(
         self, rank_terms=None, limit: int | None = None, candidates: int | None = None
     ) -> list:
@@ -57,16 +72,8 @@ class RankedIdResults(PostgresSearchResults):
         terms = rank_terms or []
         if not terms:
             return list(self.get_queryset().values_list("pk", flat=True)[:limit])
-        any_term = SearchQuery(
-            " | ".join(_lexeme(term) for term in terms), search_type="raw", config=config
-        )
         model = compiler.queryset.model
-        weights = compiler.sql_weights
-        title, body = F("title"), F("body")
-        rank = SearchRank(title, any_term, weights=weights) * F("title_norm") + SearchRank(
-            body, any_term, weights=weights
-        )
-        both = CombinedSearchVector(title, "||", body, config, output_field=SearchVectorField())
+        any_term, rank, both = self._rank_parts(config, terms)
         # From the index entries, each looked up in the queryset by its key: starting from the
         # queryset, PostgreSQL would join every visible object to its entry first.
         key = Cast(OuterRef("object_id"), BigIntegerField())
@@ -112,15 +119,7 @@ class RankedIdResults(PostgresSearchResults):
         full = compiler.build_tsquery(compiler.query, config=config)
         if not rank_terms:
             return None
-        any_term = SearchQuery(
-            " | ".join(_lexeme(term) for term in rank_terms), search_type="raw", config=config
-        )
-        title, body = F("title"), F("body")
-        weights = compiler.sql_weights
-        rank = SearchRank(title, any_term, weights=weights) * F("title_norm") + SearchRank(
-            body, any_term, weights=weights
-        )
-        both = CombinedSearchVector(title, "||", body, config, output_field=SearchVectorField())
+        _any_term, rank, both = self._rank_parts(config, rank_terms)
         kind_of: dict[int, int] = {}
         wanted = Q()
         for position, queryset in enumerate(querysets):

@@ -90,15 +90,19 @@ class RankOnceResults(SQLiteSearchResults):
             return [obj.pk for obj in super()._do_search()][:limit]
         return self._ranked_keys(None, limit, candidates)
 
+    def _match_expression(self, config) -> MatchExpression:
+        compiler = self.query_compiler
+        return MatchExpression(
+            compiler.fields or compiler.FTS_TABLE_FIELDS,
+            compiler.build_search_query(normalize(compiler.query), config=config),
+        )
+
     def _matches(self, scored: bool = True):
         """The FTS5 matches among the compiler's queryset, each with its bm25() score unless
         not `scored`."""
         compiler = self.query_compiler
         config = compiler.get_config(self.backend)
-        match = MatchExpression(
-            compiler.fields or compiler.FTS_TABLE_FIELDS,
-            compiler.build_search_query(normalize(compiler.query), config=config),
-        )
+        match = self._match_expression(config)
         model = compiler.queryset.model
         content_type = F("index_entry__content_type_id")
         # modelsearch filters on `content_type_id IN (...)`; with an index on that column
@@ -168,10 +172,7 @@ class RankOnceResults(SQLiteSearchResults):
             return None
         compiler = self.query_compiler
         config = compiler.get_config(self.backend)
-        match = MatchExpression(
-            compiler.fields or compiler.FTS_TABLE_FIELDS,
-            compiler.build_search_query(normalize(compiler.query), config=config),
-        )
+        match = self._match_expression(config)
         kind_of: dict[int, int] = {}
         wanted = Q()
         for position, queryset in enumerate(querysets):
