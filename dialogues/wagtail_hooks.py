@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from dialogues import admin_views
 from dialogues.models import Cluster, Dialogue, Statement
@@ -16,6 +17,16 @@ from dialogues.models import Cluster, Dialogue, Statement
 def register_admin_urls():
     return [
         path("dialogen/importeren/", admin_views.import_dialogue, name="dialogue_import"),
+        path(
+            "dialogen/importeren/<int:pk>/",
+            admin_views.import_done,
+            name="dialogue_import_done",
+        ),
+        path(
+            "dialogen/importeren/<int:pk>/<str:step>/",
+            admin_views.import_next_step,
+            name="dialogue_import_next_step",
+        ),
         path("dialogen/sjabloon.xlsx", admin_views.download_template, name="dialogue_template"),
     ]
 
@@ -32,12 +43,51 @@ def register_import_menu_item():
     )
 
 
+def dialogue_status(dialogue: Dialogue) -> str:
+    """Where a dialogue stands, in the editors' words."""
+    if dialogue.workflow_in_progress:
+        return _("Ter beoordeling")
+    if not dialogue.live:
+        return (
+            _("Concept, vervangt een gepubliceerde versie")
+            if dialogue.replaces_id
+            else _("Concept")
+        )
+    if dialogue.has_unpublished_changes:
+        return _("Gepubliceerd, met concept")
+    return _("Gepubliceerd")
+
+
+class DialogueEditView(EditView):
+    def save_instance(self):
+        instance = super().save_instance()
+        # The municipalities are a plain many-to-many relation, outside the revisions: Wagtail
+        # saves a live object's form without committing, so they are saved here at once.
+        if hasattr(self.form, "save_m2m"):
+            self.form.save_m2m()
+        return instance
+
+
 class DialogueViewSet(SnippetViewSet):
     model = Dialogue
     icon = "comment"
     menu_label = _("Dialogen")
-    list_display = ["title", "date", "space", "live"]
+    list_display = [
+        "title",
+        "date",
+        "space",
+        StatusTagColumn(
+            "status",
+            accessor=dialogue_status,
+            label=_("Status"),
+            primary=lambda dialogue: dialogue.live and not dialogue.workflow_in_progress,
+        ),
+        DateColumn("updated_at", label=_("Bijgewerkt"), sort_key="updated_at"),
+    ]
+    list_filter = ["live", "space"]
     search_fields = ["title"]
+    copy_view_enabled = False
+    edit_view_class = DialogueEditView
     panels = [
         FieldPanel("title"),
         FieldPanel("description"),
@@ -46,7 +96,6 @@ class DialogueViewSet(SnippetViewSet):
         FieldPanel("space"),
         FieldPanel("municipalities"),
         FieldPanel("counts_are_illustrative"),
-        FieldPanel("live"),
     ]
 
 

@@ -21,7 +21,7 @@ WIDTHS = (1280, 390)
 
 @pytest.fixture
 def dialogues():
-    call_command("import_dialogue", str(POLIS), format="polis", verbosity=0)
+    call_command("import_dialogue", str(POLIS), format="polis", publish=True, verbosity=0)
     workbook = make_dialogue(
         statements=[
             StatementData(1, "#Advies: ga de wijk in.", 30, 2, 1, "Vertrouwen"),
