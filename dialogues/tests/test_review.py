@@ -231,3 +231,33 @@ def test_a_live_dialogue_edited_in_the_back_office_stays_online_until_published(
     client.post(edit_url, {**form, "action-publish": "action-publish"})
     dialogue.refresh_from_db()
     assert dialogue.title == "Een nieuwe titel" and not dialogue.has_unpublished_changes
+
+
+def test_the_listing_shows_each_dialogues_status_in_a_fixed_number_of_queries(
+    client, editor, final_editor
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dialogues.services import dialogue_submit_for_review
+
+    def listing() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/beheer/snippets/dialogues/dialogue/").content.decode()
+        return html, len(queries)
+
+    def add(n: int) -> None:
+        dialogue_import(data=dialogue_data(title=f"Gepubliceerd {n}"))
+        dialogue_import(data=dialogue_data(title=f"Concept {n}"), live=False)
+        waiting = dialogue_import(data=dialogue_data(title=f"Wacht {n}"), live=False)
+        dialogue_submit_for_review(dialogue=waiting, user=editor)
+
+    add(1)
+    client.force_login(final_editor)
+    html, few = listing()
+    assert html.count("Ter beoordeling") >= 1
+    assert ">Concept<" in html.replace("\n", "").replace(" ", "") or "Concept</" in html
+    add(2)
+    add(3)
+    html, more = listing()
+    assert more == few
