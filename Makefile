@@ -49,11 +49,11 @@ import-cases: $(INSTALLED)
 	@test -n "$(FILE)" || { echo "Usage: make import-cases FILE=path/to/cases.json"; exit 2; }
 	$(BIN)/python manage.py import_cases $(FILE)
 
-# make import-dialogue FILE=path FORMAT=workbook|polis [SPACE=slug] [REPLACE=1]
+# make import-dialogue FILE=path FORMAT=workbook|polis [SPACE=slug] [REPLACE=1] [PUBLISH=1]
 FORMAT ?= workbook
 import-dialogue: $(INSTALLED)
 	@test -n "$(FILE)" || { echo "Usage: make import-dialogue FILE=path FORMAT=workbook|polis"; exit 2; }
-	$(BIN)/python manage.py import_dialogue $(FILE) --format $(FORMAT) $(if $(SPACE),--space $(SPACE)) $(if $(REPLACE),--vervang)
+	$(BIN)/python manage.py import_dialogue $(FILE) --format $(FORMAT) $(if $(SPACE),--space $(SPACE)) $(if $(REPLACE),--vervang) $(if $(PUBLISH),--publiceer)
 
 # The demo editor's current 6-digit code for the second login step.
 demo-code: $(INSTALLED)

@@ -3,7 +3,9 @@
 The uploaded file is read at once; with errors the editor sees them all and nothing is kept.
 Without errors it is kept in storage under a random name that only this editor's session
 knows, and the preview shows what the import will do. Confirming reads the kept file again and
-imports it; the file is then removed.
+imports it as a draft; the file is then removed. The editor lands on a page that says what was
+imported and that it is not online yet, with the next steps: look at it, submit it for review,
+or publish it (final editors).
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.db.models import F, Sum
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from wagtail.admin import messages as wagtail_messages
 
 from dialogues import consensus
@@ -31,14 +35,23 @@ from dialogues.importers import (
     read_upload,
 )
 from dialogues.models import Dialogue
-from dialogues.services import DialogueExists, dialogue_import, existing_dialogue
+from dialogues.services import (
+    DialogueExists,
+    ReviewError,
+    dialogue_import,
+    dialogue_publish,
+    dialogue_submit_for_review,
+    existing_dialogue,
+)
 from dialogues.template_workbook import template_workbook
 from spaces.models import Space
 
-PERMISSION = "dialogues.add_dialogue"
+PERMISSION = "dialogues.add_dialogue"  # editors and final editors: an import is a draft
+PUBLISH_PERMISSION = "dialogues.publish_dialogue"
 PENDING_FOLDER = "dialoog-uploads"
 SESSION_KEY = "dialogue_uploads"
 PREVIEW_STATEMENTS = 10
+NEXT_STEPS = ("beoordeling", "publiceren")
 
 # What each column means, for the import page and the template's explanation sheet.
 COLUMN_HELP = {
@@ -191,24 +204,67 @@ def _confirm(request: HttpRequest) -> HttpResponse:
         return redirect("dialogue_import")
     finally:
         default_storage.delete(path)
-    done = _(
-        "‘%(title)s’ is geïmporteerd als concept (vragen: %(questions)s, stellingen: "
-        "%(statements)s, peilingen: %(polls)s). Alleen de redactie ziet het nu. Controleer het en "
-        "zet ‘gepubliceerd’ aan om het openbaar te maken."
-    ) % {
-        "title": dialogue.title,
-        "questions": len(data.questions),
-        "statements": len(data.statements),
-        "polls": len(data.polls),
-    }
-    if replace:
-        done = f"{done} {_('De vorige versie is vervangen.')}"
+    return redirect("dialogue_import_done", pk=dialogue.pk)
+
+
+def _edit_url(dialogue: Dialogue) -> str:
+    return reverse(Dialogue.snippet_viewset.get_url_name("edit"), args=[dialogue.pk])
+
+
+def import_done(request: HttpRequest, pk: int) -> HttpResponse:
+    """What the import made, that it is not online yet, and what the editor can do next."""
+    _require_permission(request)
+    dialogue = get_object_or_404(
+        Dialogue.objects.visible_to(request.user).select_related("replaces"), pk=pk
+    )
+    votes = dialogue.statements.aggregate(total=Sum(F("agree") + F("disagree") + F("passed")))[
+        "total"
+    ]
+    in_review = dialogue.workflow_in_progress
+    return _page(
+        request,
+        "dialogues/admin/done.html",
+        {
+            "dialogue": dialogue,
+            "questions": dialogue.questions.count(),
+            "statements": dialogue.statements.count(),
+            "votes": votes or 0,
+            "polls": dialogue.polls.count(),
+            "in_review": in_review,
+            "can_submit": not dialogue.live and not in_review,
+            "can_publish": not dialogue.live and request.user.has_perm(PUBLISH_PERMISSION),
+            "edit_url": _edit_url(dialogue),
+        },
+    )
+
+
+@require_POST
+def import_next_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    """Submit the imported draft for review, or publish it, from the confirmation page."""
+    _require_permission(request)
+    if step not in NEXT_STEPS:
+        raise Http404
+    dialogue = get_object_or_404(Dialogue.objects.visible_to(request.user), pk=pk)
+    try:
+        if step == "beoordeling":
+            dialogue_submit_for_review(dialogue=dialogue, user=request.user)
+            done = _(
+                "‘%(title)s’ is ter beoordeling aangeboden aan de eindredactie. Het staat nog "
+                "niet online."
+            )
+        else:
+            dialogue_publish(dialogue=dialogue, user=request.user)
+            done = _("‘%(title)s’ is gepubliceerd en staat nu online.")
+    except ReviewError as error:
+        messages.error(request, str(error))
+        return redirect("dialogue_import_done", pk=dialogue.pk)
+    dialogue.refresh_from_db()
     wagtail_messages.success(
         request,
-        done,
+        done % {"title": dialogue.title},
         buttons=[wagtail_messages.button(dialogue.get_absolute_url(), _("Bekijk de pagina"))],
     )
-    return redirect(reverse(Dialogue.snippet_viewset.get_url_name("edit"), args=[dialogue.pk]))
+    return redirect(_edit_url(dialogue))
 
 
 def download_template(request: HttpRequest) -> HttpResponse:

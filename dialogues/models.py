@@ -7,6 +7,7 @@ and computed consensus (dialogues/consensus.py), and polls. Everything is import
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Cast, Least, NullIf
@@ -14,6 +15,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelsearch import index
 from modelsearch.queryset import SearchableQuerySetMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
 from dialogues.consensus import Level
 from spaces.models import PublishableQuerySet, Space
@@ -24,7 +32,18 @@ class DialogueQuerySet(PublishableQuerySet):
     """Dialogues are seen as cases are: `visible_to(user)` from PublishableQuerySet."""
 
 
-class Dialogue(models.Model):
+class Dialogue(
+    PreviewableMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model
+):
+    """A dialogue goes public as a case does: an import is a draft (`live` False, from
+    DraftStateMixin) until an editor publishes it, directly or through the review workflow.
+
+    Only the dialogue's own fields are kept in revisions; its questions, statements and polls
+    are rows of their own, imported once. A replacement of a live dialogue is therefore a
+    draft dialogue of its own that `replaces` the live one until it is published
+    (dialogues/services.py, `replacement_published`).
+    """
+
     class Source(models.TextChoices):
         WORKBOOK = "workbook", _("werkmap")
         POLIS = "polis", _("Pol.is-export")
@@ -63,7 +82,16 @@ class Dialogue(models.Model):
     # Pol.is opinion groups, in the order of each statement's `group_votes`:
     # [{"naam": "0", "deelnemers": 12}, ...]. Empty for a dialogue without groups.
     opinion_groups = models.JSONField(_("opiniegroepen"), default=list, blank=True, editable=False)
-    live = models.BooleanField(_("gepubliceerd"), default=True)
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name=_("vervangt"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="replacements",
+        help_text=_("De gepubliceerde versie die dit concept vervangt zodra het online gaat."),
+    )
     imported_at = models.DateTimeField(_("geïmporteerd op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
     municipalities = models.ManyToManyField(
@@ -74,6 +102,21 @@ class Dialogue(models.Model):
         help_text=_("De gemeenten waar de dialoog over ging."),
     )
 
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="dialogue",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="dialogue",
+        for_concrete_model=False,
+    )
+
     objects = DialogueQuerySet.as_manager()
 
     class Meta:
@@ -81,9 +124,10 @@ class Dialogue(models.Model):
         verbose_name = _("dialoog")
         verbose_name_plural = _("dialogen")
         constraints = [
+            # A replacement waiting for publication shares its source with the live version.
             models.UniqueConstraint(
                 fields=["source_url"],
-                condition=~Q(source_url=""),
+                condition=~Q(source_url="") & Q(replaces__isnull=True),
                 name="dialogue_unique_source_url",
             )
         ]
@@ -93,6 +137,17 @@ class Dialogue(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("dialogues:detail", kwargs={"slug": self.slug})
+
+    def get_preview_template(self, request, mode_name):
+        return "dialogues/dialogue_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        # Import here: the report's selectors import this module.
+        from dialogues.selectors import dialogue_report
+
+        context = super().get_preview_context(request, mode_name)
+        context.update(report=dialogue_report(self), is_preview=True)
+        return context
 
 
 class Question(models.Model):

@@ -1,11 +1,18 @@
-"""Writes to dialogues: importing one (all or nothing), replacing one on purpose."""
+"""Writes to dialogues: importing one (all or nothing), replacing one on purpose.
+
+An import is a draft with a first revision: an editor previews it, submits it for review or
+publishes it, as with a case. Only a scripted import (`import_dialogue --publiceer`, the demo
+loader) publishes at once.
+"""
 
 from __future__ import annotations
 
 import logging
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.log_actions import log
 
 from dialogues import consensus, hashtags
 from dialogues.importers import DialogueData
@@ -28,15 +35,18 @@ class DialogueExists(Exception):
 
 
 def existing_dialogue(data: DialogueData) -> Dialogue | None:
-    """The earlier import of the same dialogue: the same Pol.is address, or title and date."""
+    """The earlier import of the same dialogue: the same Pol.is address, or title and date.
+
+    The published version first; a draft replacement of it is not "the" dialogue."""
+    found = Dialogue.objects.none()
     if data.source_url:
-        found = Dialogue.objects.filter(source_url=data.source_url).first()
-        if found:
-            return found
-    return Dialogue.objects.filter(title=data.title, date=data.date).first()
+        found = Dialogue.objects.filter(source_url=data.source_url)
+    if not found.exists():
+        found = Dialogue.objects.filter(title=data.title, date=data.date)
+    return found.order_by("-live", "replaces_id", "-pk").first()
 
 
-def _free_slug(title: str) -> str:
+def _free_slug(title: str) -> str:  # also takes a slug
     base = slugify(title)[:180] or "dialoog"
     slug, n = base, 1
     while Dialogue.objects.filter(slug=slug).exists():
@@ -56,18 +66,33 @@ def dialogue_import(
 ) -> Dialogue:
     """Save a dialogue read by dialogues/importers/, with its consensus computed.
 
-    `live=False` saves it as a draft that only editors see until one publishes it (the back
-    office's import does that, so an upload is checked before the public sees it).
+    `live=False` saves it as a draft with a first revision, seen only by editors until one
+    publishes it (the back office's import and the command do that, so an upload is checked
+    before the public sees it). `live=True` publishes at once; a `user` needs the right to
+    publish dialogues for that.
 
-    The same dialogue again raises DialogueExists unless `replace`: then the old one (with
-    its links to topics and cases) is removed and the new one takes its address.
+    The same dialogue again raises DialogueExists unless `replace`. A draft replacing a
+    published dialogue is a new dialogue that `replaces` it: the published one stays online
+    until the replacement is published (`replacement_published`). Otherwise the old one (a
+    draft, or a published one when publishing at once), with its links to topics and cases,
+    is removed and the new one takes its address. An earlier replacement that was never
+    published is removed either way.
     """
+    if live and user is not None and not user.has_perm("dialogues.publish_dialogue"):
+        raise PermissionDenied
     old = existing_dialogue(data)
     if old is not None and not replace:
         raise DialogueExists(old)
-    slug = old.slug if old is not None else _free_slug(data.title)
+    replaces = None
     if old is not None:
+        Dialogue.objects.filter(replaces=old, live=False).delete()
+    if old is not None and old.live and not live:
+        replaces, slug = old, _free_slug(data.title)
+    elif old is not None:
+        replaces, slug = old.replaces, old.slug
         old.delete()
+    else:
+        slug = _free_slug(data.title)
     support = consensus.support(data.statements)
     dialogue = Dialogue.objects.create(
         title=data.title,
@@ -86,7 +111,8 @@ def dialogue_import(
         counts_are_illustrative=data.counts_are_illustrative,
         opinion_groups=[{"id": group, "deelnemers": size} for group, size in data.opinion_groups],
         space=space,
-        live=live,
+        replaces=replaces,
+        live=False,
     )
     questions = {
         q.number: q
@@ -148,11 +174,15 @@ def dialogue_import(
             PollOption(poll=poll, text=text, votes=votes, position=n)
             for n, (text, votes) in enumerate(poll_data.options)
         )
+    log(instance=dialogue, action="wagtail.create", user=user)
+    revision = dialogue.save_revision(user=user)
+    if live:
+        revision.publish(user=user, skip_permission_checks=True)
     # Off the request path with the database task backend; within it in development.
     index_statements.enqueue(dialogue.pk)
     logger.info(
-        "Dialogue %s %s%s by %s: %d questions, %d statements, %d polls",
-        "replaced" if old else "imported",
+        "Dialogue %s%s %s by %s: %d questions, %d statements, %d polls",
+        "imported" if old is None else "replaced",
         "" if live else " as a draft",
         dialogue.slug,
         getattr(user, "username", None) or "command line",
@@ -161,3 +191,54 @@ def dialogue_import(
         len(data.polls),
     )
     return dialogue
+
+
+@transaction.atomic
+def replacement_published(*, dialogue: Dialogue) -> None:
+    """A replacement went live (Wagtail's `published` signal): the version it replaces goes
+    offline and hands over its address, so links to the dialogue keep working. The old version
+    stays in the back office (under a new address) until an editor removes it."""
+    old = dialogue.replaces
+    if old is None or not old.live:
+        return
+    address = old.slug
+    old.unpublish(log_action=True)
+    old.slug = _free_slug(f"{address}-vorige-versie")
+    old.save(update_fields=["slug"])
+    Dialogue.objects.filter(pk=dialogue.pk).update(slug=address)
+    dialogue.slug = address
+    # Publishing a revision restores every field from it: the revisions keep the address too.
+    for revision in dialogue.revisions.all():
+        revision.content["slug"] = address
+        revision.save(update_fields=["content"])
+    logger.info("Dialogue %s replaced by dialogue %s at %s", old.pk, dialogue.pk, address)
+
+
+class ReviewError(Exception):
+    """The dialogue cannot take this step now; the message says why, in Dutch."""
+
+
+@transaction.atomic
+def dialogue_submit_for_review(*, dialogue: Dialogue, user) -> None:
+    """Start the review workflow ("Redactionele toets") on the dialogue's latest revision."""
+    if not user.has_perm("dialogues.change_dialogue"):
+        raise PermissionDenied
+    if dialogue.workflow_in_progress:
+        raise ReviewError("Deze dialoog wacht al op beoordeling.")
+    workflow = dialogue.get_workflow()
+    if workflow is None:
+        raise ReviewError("Er is geen beoordeling ingesteld voor dialogen.")
+    if dialogue.latest_revision is None:
+        dialogue.save_revision(user=user)
+    workflow.start(dialogue, user)
+    logger.info("Dialogue %s submitted for review by %s", dialogue.slug, user.username)
+
+
+@transaction.atomic
+def dialogue_publish(*, dialogue: Dialogue, user) -> None:
+    """Publish the dialogue's latest revision (a review in progress ends with it)."""
+    if not user.has_perm("dialogues.publish_dialogue"):
+        raise PermissionDenied
+    revision = dialogue.latest_revision or dialogue.save_revision(user=user)
+    revision.publish(user=user)
+    logger.info("Dialogue %s published by %s", dialogue.slug, user.username)

@@ -5,30 +5,7 @@ from __future__ import annotations
 import io
 
 from dialogues.importers import DIALOGUE_FIELDS, WORKBOOK_COLUMNS
-
-EXAMPLE_ROWS = {
-    "dialoog": [
-        ["titel", "Dialoog over de wijk"],
-        ["datum", "2026-03-12"],
-        ["opdrachtgever", "Gemeente Voorbeeld"],
-        ["methode", "Synthetron"],
-        ["beschrijving", "Een online gesprek met bewoners en professionals."],
-        ["deelnemers", 80],
-        ["berichten", 1200],
-        ["reacties", 150],
-        ["illustratief", "nee"],
-        ["bron", ""],
-    ],
-    "vragen": [[1, "Successen", "Wat werkt goed in uw wijk?"]],
-    "clusters": [[1, "Vertrouwen in bewoners", 1, "Bewoners weten wat er speelt."]],
-    "stellingen": [
-        [1, "Bewoners weten zelf het best wat er speelt.", 30, 4, 2, "Vertrouwen in bewoners", ""]
-    ],
-    "polls": [
-        [1, "Hoe tevreden bent u over de samenwerking?", "Tevreden", 20],
-        [1, "Hoe tevreden bent u over de samenwerking?", "Niet tevreden", 10],
-    ],
-}
+from dialogues.importers.example import EXAMPLE_ROWS
 
 
 def template_workbook(column_help: dict[str, dict[str, str]]) -> bytes:

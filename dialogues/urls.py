@@ -13,7 +13,7 @@ urlpatterns = [
         name="export",
     ),
     re_path(
-        r"^(?P<slug>[-\w]+)/figuur/(?P<figure>[-\w]+)\.(?P<file_format>svg|csv)$",
+        r"^(?P<slug>[-\w]+)/figuur/(?P<figure>[-\w]+)\.(?P<file_format>svg|png|csv)$",
         views.figure_download,
         name="figure",
     ),

@@ -1,11 +1,15 @@
 """Public pages for dialogues. Every query starts from `Dialogue.objects.visible_to(user)`."""
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils import formats
+from django.utils.translation import gettext as _
 
 from core.pagination import paginate, query_without_page
 from dialogues.exporters import XLSX_CONTENT_TYPE, export_csv_zip, export_xlsx
+from dialogues.figure_png import figure_png
 from dialogues.figures import dialogue_figure, figure_csv
 from dialogues.filters import StatementFilter
 from dialogues.models import Cluster, Dialogue, Statement
@@ -74,7 +78,8 @@ def dialogue_export(request: HttpRequest, slug: str, file_format: str) -> HttpRe
 
 
 def figure_download(request: HttpRequest, slug: str, figure: str, file_format: str) -> HttpResponse:
-    """One figure of the report as a standalone SVG, or its data as CSV, to reuse elsewhere."""
+    """One figure of the report as a standalone SVG or a PNG image, or its data as CSV, to
+    reuse elsewhere."""
     dialogue = get_object_or_404(Dialogue.objects.visible_to(request.user), slug=slug)
     found = dialogue_figure(dialogue, figure)
     if found is None:
@@ -83,6 +88,14 @@ def figure_download(request: HttpRequest, slug: str, figure: str, file_format: s
         svg = render_to_string("dialogues/figure.svg", {"figure": found}, request)
         content = '<?xml version="1.0" encoding="UTF-8"?>\n' + svg.strip() + "\n"
         kind = "image/svg+xml"
+    elif file_format == "png":
+        source = _("Bron: %(site)s, dialoog ‘%(title)s’ (%(date)s), %(url)s") % {
+            "site": settings.SITE_NAME,
+            "title": dialogue.title,
+            "date": formats.date_format(dialogue.date, "j F Y"),
+            "url": request.build_absolute_uri(dialogue.get_absolute_url()),
+        }
+        content, kind = figure_png(found, source), "image/png"
     else:
         content, kind = "\ufeff" + figure_csv(found), "text/csv; charset=utf-8"
     response = HttpResponse(content, content_type=kind)

@@ -19,6 +19,7 @@ from dialogues.importers.data import (
     StatementData,
     refuse_missing,
 )
+from dialogues.importers.example import template_problems
 from dialogues.importers.files import (
     Table,
     check_size,
@@ -119,6 +120,8 @@ def parse_workbook(tables: dict[str, Table]) -> DialogueData:
     _read_polls(usable.get("polls"), cells, data, numbers)
     if not data.statements and not errors:
         errors.append("Blad 'stellingen': er staat geen enkele stelling in.")
+    if not errors:
+        errors.extend(template_problems(data))
     if errors:
         raise DialogueFileError(errors)
     return data

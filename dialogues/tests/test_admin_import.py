@@ -43,11 +43,14 @@ def workbook_bytes(tmp_path, sheets=WORKBOOK) -> bytes:
     return write_xlsx(tmp_path / "upload.xlsx", sheets).read_bytes()
 
 
-def test_only_those_who_publish_may_import(client, editor):
+def test_only_editors_may_import(client, editor):
     assert client.get(URL).status_code == 302  # to the login page
-    client.force_login(editor)  # Redactie: links statements, does not import
+    client.force_login(UserFactory())  # an ordinary member
     assert client.get(URL).status_code in (302, 403)
     assert client.get("/beheer/dialogen/sjabloon.xlsx").status_code in (302, 403)
+    # Redactie may import now: an import is a draft that goes through the review.
+    client.force_login(editor)
+    assert client.get(URL).status_code == 200
 
 
 def test_the_page_explains_every_column_and_offers_the_template(signed_in):
@@ -71,13 +74,14 @@ def test_preview_first_then_confirm(signed_in, tmp_path):
     token = preview.context["token"]
     done = signed_in.post(URL, {"token": token})
     dialogue = Dialogue.objects.get()
-    # A draft, and the editor lands where it is published, told what happened.
-    assert not dialogue.live
-    edit_url = f"/beheer/snippets/dialogues/dialogue/edit/{dialogue.pk}/"
-    assert done.status_code == 302 and done["Location"] == edit_url
-    landing = signed_in.get(edit_url).content.decode()
-    assert "is geïmporteerd als concept (vragen: 2, stellingen: 3, peilingen: 1)" in landing
-    assert "Alleen de redactie ziet het nu" in landing
+    # A draft with a first revision, and the editor lands on a page that says what happened.
+    assert not dialogue.live and dialogue.latest_revision is not None
+    done_url = f"/beheer/dialogen/importeren/{dialogue.pk}/"
+    assert done.status_code == 302 and done["Location"] == done_url
+    landing = signed_in.get(done_url).content.decode()
+    assert "Concept aangemaakt" in landing
+    assert "2 vragen, 3 stellingen en 95 stemmen ingelezen" in landing
+    assert "Het staat nog niet online." in landing
     # Not public until an editor publishes it.
     assert Client().get(dialogue.get_absolute_url()).status_code == 404
     assert Statement.objects.count() == 3
@@ -135,15 +139,18 @@ def test_a_token_from_another_session_does_nothing(
     assert not Dialogue.objects.exists()
 
 
-def test_the_downloaded_template_imports_as_it_is(signed_in):
+def test_the_unchanged_template_is_refused(signed_in):
     from openpyxl import load_workbook
 
     response = signed_in.get("/beheer/dialogen/sjabloon.xlsx")
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["uitleg", "dialoog", "vragen", "stellingen", "clusters", "polls"]
-    preview = upload(signed_in, response.content, name="sjabloon-dialoog.xlsx")
-    assert preview.status_code == 200 and "token" in preview.context
+    refused = upload(signed_in, response.content, name="sjabloon-dialoog.xlsx")
+    html = refused.content.decode()
+    assert "Dit is het voorbeeld uit het sjabloon, nog niet ingevuld." in html
+    assert "token" not in refused.context
+    assert not Dialogue.objects.exists()
 
 
 def test_unconfirmed_uploads_are_cleaned_up(settings, tmp_path):

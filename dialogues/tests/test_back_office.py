@@ -29,7 +29,6 @@ def test_a_final_editor_links_a_dialogue_to_municipalities(client):
             "method": dialogue.method,
             "space": "",
             "municipalities": [amsterdam.pk, heerlen.pk],
-            "live": "on",
         },
     )
 

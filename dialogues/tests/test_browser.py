@@ -21,7 +21,7 @@ WIDTHS = (1280, 390)
 
 @pytest.fixture
 def dialogues():
-    call_command("import_dialogue", str(POLIS), format="polis", verbosity=0)
+    call_command("import_dialogue", str(POLIS), format="polis", publish=True, verbosity=0)
     workbook = make_dialogue(
         statements=[
             StatementData(1, "#Advies: ga de wijk in.", 30, 2, 1, "Vertrouwen"),
@@ -73,3 +73,28 @@ def test_the_table_of_contents_jumps_to_each_section_by_keyboard(page, dialogues
         assert box is not None and -2 <= box["y"] < 900, target  # subpixel scrolling
         # Back to the contents for the next link, as a keyboard user would.
         page.locator("nav.toc a").nth(n).focus()
+
+
+def test_the_import_confirmation_page_has_no_wcag_violations(page, live_server):
+    """After an import the editor lands on our page in the back office: axe on our part of it
+    (not Wagtail's menus around it), wide and narrow, and the review step by keyboard."""
+    from django.contrib.auth.models import Group
+
+    from cases.editorial import FINAL_EDITORS_GROUP
+    from dialogues.services import dialogue_import
+    from dialogues.tests.factories import dialogue_data
+    from kennisplatform.tests.test_browser import assert_no_axe_violations_in, sign_in
+    from spaces.tests.factories import UserFactory
+
+    draft = dialogue_import(data=dialogue_data(), live=False)
+    sign_in(page, live_server, UserFactory(groups=[Group.objects.get(name=FINAL_EDITORS_GROUP)]))
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.goto(f"{live_server.url}/beheer/dialogen/importeren/{draft.pk}/").status == 200
+        page.get_by_text("Concept aangemaakt").wait_for()
+        assert_no_axe_violations_in(page, "main")
+    page.get_by_role("button", name="Ter beoordeling aanbieden").focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("is ter beoordeling aangeboden").first.wait_for()
+    draft.refresh_from_db()
+    assert draft.workflow_in_progress and not draft.live

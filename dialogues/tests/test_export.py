@@ -74,7 +74,7 @@ def test_an_export_re_imports_to_the_same_dialogue(client, tmp_path, source, fil
         path = write_csv_folder(tmp_path / "map", WORKBOOK)
     else:
         path = POLIS
-    call_command("import_dialogue", str(path), format=source, verbosity=0)
+    call_command("import_dialogue", str(path), format=source, publish=True, verbosity=0)
     dialogue = Dialogue.objects.get()
     before = content(dialogue)
     response = client.get(f"/dialogen/{dialogue.slug}/export.{file_format}")
@@ -82,7 +82,9 @@ def test_an_export_re_imports_to_the_same_dialogue(client, tmp_path, source, fil
     assert f'filename="{dialogue.slug}.{file_format}"' in response["Content-Disposition"]
     exported = Path(tmp_path / f"export.{file_format}")
     exported.write_bytes(response.content)
-    call_command("import_dialogue", str(exported), format="workbook", replace=True, verbosity=0)
+    call_command(
+        "import_dialogue", str(exported), format="workbook", replace=True, publish=True, verbosity=0
+    )
     assert content(Dialogue.objects.get()) == before
 
 
@@ -92,6 +94,7 @@ def test_a_hidden_dialogue_cannot_be_exported(client, closed_space, tmp_path):
         str(write_csv_folder(tmp_path / "map", WORKBOOK)),
         format="workbook",
         space=closed_space.slug,
+        publish=True,
         verbosity=0,
     )
     slug = Dialogue.objects.get().slug
@@ -116,6 +119,7 @@ def dialogue_with_formulas(tmp_path) -> Dialogue:
         "import_dialogue",
         str(write_csv_folder(tmp_path / "map", WORKBOOK)),
         format="workbook",
+        publish=True,
         verbosity=0,
     )
     dialogue = Dialogue.objects.get()
@@ -153,7 +157,9 @@ def test_the_xlsx_export_holds_formula_like_text_as_text(client, tmp_path):
     # And so they come back exactly on re-import (the importer strips the question's tab).
     exported = tmp_path / "export.xlsx"
     exported.write_bytes(response.content)
-    call_command("import_dialogue", str(exported), format="workbook", replace=True, verbosity=0)
+    call_command(
+        "import_dialogue", str(exported), format="workbook", replace=True, publish=True, verbosity=0
+    )
     dialogue = Dialogue.objects.get()
     assert dialogue.statements.filter(text=FORMULAS["statement"]).exists()
     assert dialogue.polls.get().text == FORMULAS["poll"]
@@ -187,7 +193,9 @@ def test_the_csv_export_puts_a_quote_before_formula_like_text(client, tmp_path):
     # The quote stays on re-import: the text comes back visibly marked, never as a formula.
     exported = tmp_path / "export.zip"
     exported.write_bytes(response.content)
-    call_command("import_dialogue", str(exported), format="workbook", replace=True, verbosity=0)
+    call_command(
+        "import_dialogue", str(exported), format="workbook", replace=True, publish=True, verbosity=0
+    )
     dialogue = Dialogue.objects.get()
     assert dialogue.statements.filter(text="'" + FORMULAS["statement"]).exists()
     assert dialogue.statements.filter(text="Beleid moet jaren meegaan.").exists()

@@ -82,7 +82,7 @@ def test_consensus_and_uncertainty():
 
 @pytest.fixture
 def polis():
-    call_command("import_dialogue", str(POLIS), format="polis", verbosity=0)
+    call_command("import_dialogue", str(POLIS), format="polis", publish=True, verbosity=0)
     return Dialogue.objects.get()
 
 
@@ -176,7 +176,9 @@ def test_labels_survive_an_export_and_re_import(client, tmp_path):
     before = sorted(Statement.objects.values_list("text", "label"))
     exported = tmp_path / "export.zip"
     exported.write_bytes(client.get(f"{dialogue.get_absolute_url()}export.zip").content)
-    call_command("import_dialogue", str(exported), format="workbook", replace=True, verbosity=0)
+    call_command(
+        "import_dialogue", str(exported), format="workbook", replace=True, publish=True, verbosity=0
+    )
     assert sorted(Statement.objects.values_list("text", "label")) == before
 
 
