@@ -13,12 +13,15 @@ takes.
 
 from __future__ import annotations
 
+import time
+
 from django.contrib.postgres.search import (
     CombinedSearchVector,
     SearchQuery,
     SearchRank,
     SearchVectorField,
 )
+from django.db import connection
 from django.db.models import BigIntegerField, Exists, F, OuterRef, Q
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
@@ -27,7 +30,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 from modelsearch.conf import get_app_config
-from modelsearch.query import MatchAll, Not
+from modelsearch.query import And, MatchAll, Not, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 # What this module relies on in modelsearch, checked at start-up (textsearch/checks.py).
@@ -36,6 +39,51 @@ REQUIRED = {
     PostgresSearchBackend: ("results_class", "query_compiler_class"),
     PostgresSearchQueryCompiler: ("build_tsquery", "get_config"),
 }
+
+# A query that the statistics say at most this share of the entries match is answered through
+# the GIN index (see `ranked_ids`); a more common one by walking the newest entries.
+GIN_SHARE = 0.15
+STATISTICS_MAX_AGE = 600  # seconds that the words' frequencies are kept in this process
+MATCH_INDEX = "site_search_indexentry_title_body_gin"  # search/migrations/0002
+
+_frequencies: dict = {"read_at": -STATISTICS_MAX_AGE, "terms": {}, "rare": 0.0}
+
+
+def term_frequencies() -> tuple[dict[str, float], float]:
+    """The share of entries that contain each common term, from the statistics PostgreSQL keeps
+    of the match index (ANALYZE), and a share for a term it keeps none of (a rare one)."""
+    now = time.monotonic()
+    if now - _frequencies["read_at"] > STATISTICS_MAX_AGE:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                "WHERE tablename = %s",
+                [MATCH_INDEX],
+            )
+            row = cursor.fetchone()
+        terms, frequencies = row if row and row[0] else ([], [])
+        # After the terms' own frequencies come the lowest of them, the highest, and the share
+        # of empty values: a term below the lowest is rarer than that.
+        _frequencies.update(
+            read_at=now,
+            terms=dict(zip(terms, frequencies, strict=False)),
+            rare=frequencies[len(terms)] / 2 if len(frequencies) > len(terms) else 0.0,
+        )
+    return _frequencies["terms"], _frequencies["rare"]
+
+
+def estimated_share(query, frequencies: dict[str, float], rare: float) -> float:
+    """The share of the entries that `query` matches, estimated from its terms' frequencies:
+    all words of an And (at most the rarest's share), any of an Or (at most their sum)."""
+    if isinstance(query, PlainText):
+        return min(
+            (frequencies.get(term, rare) for term in query.query_string.split()), default=1.0
+        )
+    if isinstance(query, And):
+        return min((estimated_share(q, frequencies, rare) for q in query.subqueries), default=1.0)
+    if isinstance(query, Or):
+        return min(1.0, sum(estimated_share(q, frequencies, rare) for q in query.subqueries))
+    return 1.0
 
 
 def _lexeme(term: str) -> str:
@@ -77,18 +125,34 @@ class RankedIdResults(PostgresSearchResults):
         # From the index entries, each looked up in the queryset by its key: starting from the
         # queryset, PostgreSQL would join every visible object to its entry first.
         key = Cast(OuterRef("object_id"), BigIntegerField())
-        entries = (
-            get_app_config()
-            .get_model("IndexEntry")
-            .objects.filter(
-                Exists(compiler.queryset.order_by().filter(pk=key)),
-                content_type_id__in=get_descendants_content_types_pks(model),
+        IndexEntry = get_app_config().get_model("IndexEntry")  # noqa: N806
+        entries = IndexEntry.objects.filter(
+            Exists(compiler.queryset.order_by().filter(pk=key)),
+            content_type_id__in=get_descendants_content_types_pks(model),
+        ).annotate(_all_=both)
+        if candidates and estimated_share(compiler.query, *term_frequencies()) <= GIN_SHARE:
+            # A word in few texts: the newest matches (see textsearch/engine.py,
+            # MAX_CANDIDATES) found through the GIN index, then only they scored, and put in
+            # order here. Ordered by `id + 0`, not by `id`: walking the primary key backwards,
+            # PostgreSQL would unpack the text of every entry it passes until enough match (for
+            # a word in one text in ten, ten times the entries it keeps). For a common word
+            # that walk stops soon, and reading every match from the index would cost more.
+            newest = (
+                entries.filter(_all_=full)
+                .annotate(_newest_=F("id") + 0)
+                .order_by("-_newest_")
+                .values("id")[:candidates]
             )
-            .annotate(_all_=both)
-        )
-        if candidates:
-            # The newest matches, each scored as it is read (see textsearch/engine.py,
-            # MAX_CANDIDATES), then put in order here: a few thousand pairs.
+            scored = (
+                IndexEntry.objects.filter(id__in=newest)
+                .annotate(_rank_=rank)
+                .values_list("object_id", "_rank_")
+            )
+            ranked = sorted(scored, key=lambda row: (-row[1], -int(row[0])))
+            ids = [object_id for object_id, _rank in ranked]
+        elif candidates:
+            # A common word: the newest matches, each scored as it is read, then put in order
+            # here: a few thousand pairs.
             newest = (
                 entries.filter(_all_=full)
                 .annotate(_rank_=rank)
