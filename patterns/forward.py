@@ -7,9 +7,9 @@ and its courses of action (the checklist).
 
 Comparable means:
 
-- the description's words, read as the site search reads words (stems, compounds, synonyms:
-  textsearch.engine), any of them, ranked by the search engine itself (bm25 on SQLite, ts_rank
-  on PostgreSQL);
+- the description's words, read as the site search reads words (stems, compounds, synonyms,
+  typos corrected to public words: textsearch.engine, search.suggest), any of them, ranked by
+  the search engine itself (bm25 on SQLite, ts_rank on PostgreSQL);
 - sharing the chosen topic, target group or municipality (as `cases.selectors.related_cases`
   scores likeness), which moves a case up or makes it comparable without shared words.
 
@@ -31,6 +31,8 @@ from core import state as content_state
 from core.access import Visitor
 from municipalities.models import Municipality
 from patterns.models import CasePattern, FailurePattern
+from search.suggest import correct_unknown
+from textsearch.analysis import WORD
 from textsearch.engine import MAX_CANDIDATES, MAX_QUERY_LENGTH, Concept, concepts
 from textsearch.thesaurus import synonyms
 from topics.models import Topic
@@ -198,7 +200,15 @@ def comparable_case_ids(
 ) -> list[int]:
     """The keys of the visible cases most like the plan, most comparable first."""
     visible = Case.objects.visible_to(user)
-    found = description_concepts(description, synonyms(content_state.token()))
+    token = content_state.token()
+    # Typos as on the search page: a word that no public case has is also searched as the
+    # closest word that one has (public words only, so a correction reveals nothing hidden;
+    # the word as typed is kept, for the cases of a closed space the person is in).
+    words = " ".join(WORD.findall(description or ""))
+    corrected = correct_unknown(words, token)
+    if corrected:
+        words = f"{words} {corrected}"
+    found = description_concepts(words, synonyms(token))
     text_ids = text_ranked_ids(visible, found)
     candidates = set(text_ids)
     facets = _facet_filter(topic, target_group, municipality)

@@ -106,6 +106,15 @@ def test_a_plan_close_to_a_demo_failure_gets_its_pattern_among_the_first_three(d
     assert not plan.too_few
 
 
+def test_typos_are_forgiven(demo, anonymous):
+    plan = plan_failure_patterns(
+        description="We openen een buurthuiss met tijdelijk projectgelt en jongerenwerkrs",
+        user=anonymous,
+    )
+    assert plan.cases[0].title == "Buurthuis dicht na einde projectgeld"
+    assert names(plan)[0] == "Projectgeld zonder vervolg"
+
+
 def test_a_different_plan_gets_a_different_pattern_first(demo, anonymous):
     plan = plan_failure_patterns(
         description=(
@@ -230,3 +239,15 @@ def test_a_long_description_is_read_in_full():
     assert "moestuin" in words
     assert len(words) == len(set(words))  # each word once
     assert "project" not in [c.words for c in description_concepts("Een project met jongeren")]
+
+
+def test_a_word_only_a_closed_space_has_still_finds_its_case_for_a_member(
+    anonymous, member, closed_space
+):
+    # "kattenklub" is no public word: it is also searched as the closest public one, and
+    # as typed, which finds the closed space's case for its member.
+    CaseFactory(title="Kattenclub", summary="Een club voor katten.")
+    closed = CaseFactory(title="Kattenklub", summary="Besloten.", space=closed_space)
+    description = "Wij beginnen een kattenklub"
+    assert closed in plan_failure_patterns(description=description, user=member).cases
+    assert closed not in plan_failure_patterns(description=description, user=anonymous).cases
