@@ -1,9 +1,13 @@
 """Keeping and removing the checklists of "Vooruit falen" (forward.models.SavedChecklist).
 
 Only a signed-in person keeps a checklist, and only when they press "Bewaar": the page itself
-stores nothing (patterns.forward). The checklist is computed again here from what they typed,
-as that person, so what is kept is what the platform found, not what a form sent back; only
-which courses of action they ticked comes from the form.
+stores nothing (patterns.forward). The caller computes the plan again from what they typed, as
+that person (`plan_failure_patterns`), so what is kept is what the platform found, not what a
+form sent back; only which courses of action they ticked comes from the form.
+
+This app stands below `patterns` (whose pages use it) and imports nothing from it: a plan is
+read through its attributes (`patterns`: each with `pattern`, `cases`, `avoided_in` and
+`checklist`).
 """
 
 from __future__ import annotations
@@ -21,7 +25,6 @@ from django.utils.translation import gettext as _
 from cases.models import Case
 from core.access import Visitor
 from forward.models import SavedChecklist
-from patterns.forward import ForwardPlan, pattern_url, plan_failure_patterns
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +39,7 @@ class ChecklistRefused(Exception):
         self.message = message
 
 
-def snapshot(plan: ForwardPlan, ticked: set[str]) -> list[dict]:
+def snapshot(plan, ticked: set[str]) -> list[dict]:
     """The checklist as kept: per pattern what the page showed, the ticks included."""
     return [
         {
@@ -58,13 +61,15 @@ def snapshot(plan: ForwardPlan, ticked: set[str]) -> list[dict]:
 def checklist_save(
     *,
     user: Visitor,
+    plan,
     description: str,
     topic=None,
     target_group=None,
     municipality=None,
     ticked: set[str] | frozenset[str] = frozenset(),
 ) -> SavedChecklist:
-    """Keep the checklist for this plan on `user`'s personal page."""
+    """Keep the checklist of `plan` (patterns.forward.ForwardPlan, computed for `user` from
+    what they typed) on `user`'s personal page."""
     if not user.is_authenticated:
         raise PermissionDenied
     # Counted under a lock on the person's row: two saves at once cannot pass the limit.
@@ -77,13 +82,6 @@ def checklist_save(
             )
             % {"count": MAX_SAVED_CHECKLISTS}
         )
-    plan = plan_failure_patterns(
-        description=description,
-        user=user,
-        topic=topic,
-        target_group=target_group,
-        municipality=municipality,
-    )
     checklist = SavedChecklist.objects.create(
         owner=user,
         description=description,
@@ -156,9 +154,7 @@ class SavedItem:
             for index, action in enumerate(self.actions)
         ]
 
-    @property
-    def url(self) -> str | None:
-        return pattern_url(self.slug)
+    url: str | None = None  # the pattern's page, set by the caller where there is one
 
 
 def saved_items(checklist: SavedChecklist, user: AbstractBaseUser) -> list[SavedItem]:

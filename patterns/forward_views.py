@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from forward import services
-from patterns.forward import COMPARABLE_CASES, MIN_COMPARABLE, plan_failure_patterns
+from patterns.forward import COMPARABLE_CASES, MIN_COMPARABLE, pattern_url, plan_failure_patterns
 from patterns.forward_forms import PlanForm
 
 MY_CHECKLISTS = "#mijn-checklists"
@@ -74,9 +74,17 @@ def save(request: HttpRequest) -> HttpResponse:
         return render(request, "patterns/forward.html", {"form": form}, status=400)
     ticked = request.POST.getlist("ticked")
     data = form.cleaned_data
+    found = plan_failure_patterns(
+        description=data["description"],
+        user=request.user,
+        topic=data.get("topic"),
+        target_group=data.get("target_group"),
+        municipality=data.get("municipality"),
+    )
     try:
         checklist = services.checklist_save(
             user=request.user,
+            plan=found,
             description=data["description"],
             topic=data.get("topic"),
             target_group=data.get("target_group"),
@@ -94,11 +102,10 @@ def save(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def saved(request: HttpRequest, pk: int) -> HttpResponse:
     checklist = services.checklist_for(user=request.user, pk=pk)
-    return render(
-        request,
-        "patterns/forward_saved.html",
-        {"checklist": checklist, "items": services.saved_items(checklist, request.user)},
-    )
+    items = services.saved_items(checklist, request.user)
+    for item in items:
+        item.url = pattern_url(item.slug)
+    return render(request, "patterns/forward_saved.html", {"checklist": checklist, "items": items})
 
 
 @login_required

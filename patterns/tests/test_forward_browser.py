@@ -14,6 +14,7 @@ from kennisplatform.tests.test_browser import (
     assert_no_axe_violations_wide_and_narrow,
     sign_in,
 )
+from patterns.forward import plan_failure_patterns
 from patterns.tests.factories import CasePatternFactory, FailurePatternFactory
 from spaces.tests.factories import UserFactory
 from topics.tests.factories import TopicFactory
@@ -141,7 +142,8 @@ def test_the_checklist_prints_cleanly(page, live_server, world):
 
 
 def test_a_kept_checklist_prints_cleanly_too(page, live_server, world):
-    checklist = services.checklist_save(user=world["user"], description=PLAN)
+    plan = plan_failure_patterns(description=PLAN, user=world["user"])
+    checklist = services.checklist_save(user=world["user"], plan=plan, description=PLAN)
     sign_in(page, live_server, world["user"])
     page.goto(checklist.get_absolute_url())
     page.emulate_media(media="print")

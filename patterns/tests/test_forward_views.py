@@ -11,6 +11,7 @@ from cases.models import Case
 from cases.tests.factories import CaseFactory
 from forward import services
 from forward.models import SavedChecklist
+from patterns.forward import plan_failure_patterns
 from patterns.tests.factories import CasePatternFactory, FailurePatternFactory
 from spaces.tests.factories import UserFactory
 from topics.tests.factories import TopicFactory
@@ -168,7 +169,8 @@ def test_anonymous_visitors_cannot_save(client, world):
 
 
 def saved_for(user) -> SavedChecklist:
-    return services.checklist_save(user=user, description=PLAN)
+    plan = plan_failure_patterns(description=PLAN, user=user)
+    return services.checklist_save(user=user, plan=plan, description=PLAN)
 
 
 def test_only_the_owner_sees_ticks_or_deletes_a_checklist(client, world):

@@ -37,6 +37,7 @@ from meetings.tests.factories import MeetingFactory, RegistrationFactory
 from municipalities.tests.factories import MunicipalityFactory
 from notifications.saved_searches import save_search
 from opendata.build import build_open_data
+from patterns.forward import plan_failure_patterns
 from spaces import services
 from spaces.models import JoinRequest, Membership
 from spaces.tests.roles import ROLES, SEES_CLOSED, make_world
@@ -172,9 +173,12 @@ def world():
     )
     # The member's checklist from "Vooruit falen": what they typed carries a marker of its own;
     # its addresses (/vooruit-falen/bewaard/<pk>/) are the member's alone.
+    member = world["users"]["member"]
+    words = f"{CHECKLIST_MARKER} een buurt die {MARKERS['invitation_only']} mislukt"
     checklist = checklist_save(
-        user=world["users"]["member"],
-        description=f"{CHECKLIST_MARKER} een buurt die {MARKERS['invitation_only']} mislukt",
+        user=member,
+        plan=plan_failure_patterns(description=words, user=member),
+        description=words,
     )
     world.update(
         checklist=checklist,
