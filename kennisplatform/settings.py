@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "municipalities",
     "cases",
     "patterns",
+    "forward",
     "dialogues",
     "connectors",
     "discussions",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("bijeenkomsten/", include("meetings.urls")),
     path("ruimtes/", include(space_patterns)),
     path("zoeken/", include("search.urls")),
+    path("vooruit-falen/", include("patterns.urls_forward")),
     path("embed/", include("embeds.urls")),
     path("oembed", embeds.oembed, name="oembed"),
     path("api/v1/", include("api.urls")),

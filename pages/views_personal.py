@@ -16,6 +16,7 @@ from accounts.services import email_preferences, token_prefix
 from cases.submissions import submissions_of
 from connectors.models import Connector
 from core.access import ANONYMOUS, is_editor
+from forward.services import checklists_of
 from notifications.saved_searches import saved_searches_of
 from notifications.subscriptions import followed_spaces
 from spaces.selectors import personal_overview
@@ -34,6 +35,7 @@ def space_sections(request: HttpRequest) -> list:
             "template": "notifications/_my_saved_searches.html",
             "context": saved_searches_of(request.user),
         },
+        {"template": "patterns/forward_mine.html", "context": checklists_of(request.user)},
     ]
 
 

@@ -23,7 +23,18 @@ FLOORS: list[list[str]] = [
     ["spaces", "municipalities", "topics", "accounts"],
     ["cases"],
     ["dialogues", "connectors", "discussions", "meetings"],
-    ["notifications", "search", "pages", "embeds", "api", "ops", "opendata", "kennisplatform"],
+    [
+        "notifications",
+        "search",
+        "forward",
+        "patterns",
+        "pages",
+        "embeds",
+        "api",
+        "ops",
+        "opendata",
+        "kennisplatform",
+    ],
 ]
 RANK = {app: (floor, n) for floor, apps in enumerate(FLOORS) for n, app in enumerate(apps)}
 SKIP_PARTS = {"tests", "migrations", ".venv", "bench", "scripts"}

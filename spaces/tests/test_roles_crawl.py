@@ -32,10 +32,12 @@ from dialogues.importers import StatementData
 from dialogues.tests.factories import make_dialogue
 from discussions.models import Discussion, Post
 from discussions.tests.factories import DiscussionFactory, ReportFactory
+from forward.services import checklist_save
 from meetings.tests.factories import MeetingFactory, RegistrationFactory
 from municipalities.tests.factories import MunicipalityFactory
 from notifications.saved_searches import save_search
 from opendata.build import build_open_data
+from patterns.forward import plan_failure_patterns
 from spaces import services
 from spaces.models import JoinRequest, Membership
 from spaces.tests.roles import ROLES, SEES_CLOSED, make_world
@@ -48,6 +50,8 @@ MARKERS = {
     "on_request": "Zv4VerzoekMarker",
 }
 SPACE_NAME_MARKER = "Kq9NaamMarker"
+# In the member's own checklist ("Vooruit falen"): nobody else sees it, whatever their role.
+CHECKLIST_MARKER = "Wq3LijstMarker"
 MISSING = "bestaat-niet"
 SKIPPED_PREFIXES = ("beheer/",)
 COUNT_URLS = [
@@ -167,7 +171,17 @@ def world():
         data=QueryDict(f"tag={MARKERS['invitation_only'].lower()}-tag"),
         frequency="dagelijks",
     )
+    # The member's checklist from "Vooruit falen": what they typed carries a marker of its own;
+    # its addresses (/vooruit-falen/bewaard/<pk>/) are the member's alone.
+    member = world["users"]["member"]
+    words = f"{CHECKLIST_MARKER} een buurt die {MARKERS['invitation_only']} mislukt"
+    checklist = checklist_save(
+        user=member,
+        plan=plan_failure_patterns(description=words, user=member),
+        description=words,
+    )
     world.update(
+        checklist=checklist,
         saved_search=saved_search,
         submission=submission,
         municipality=municipality,
@@ -238,6 +252,7 @@ def pools(world) -> dict[str, list]:
             membership.pk,
             world["submission"].pk,
             world["saved_search"].pk,
+            world["checklist"].pk,
             *(h["discussion"].pk for h in hidden.values()),
             999999,
         ],
@@ -368,6 +383,8 @@ def test_crawl_every_url_as_every_role(world, role, client, django_user_model):
                 continue
             if shown(body, url, marker):
                 problems.append(f"{url}: shows {marker} ({response.status_code})")
+        if role != "member" and shown(body, url, CHECKLIST_MARKER):
+            problems.append(f"{url}: shows the member's checklist ({response.status_code})")
         seen_markers |= {m for m in MARKERS.values() if m in body}
         if twin is not None and role not in SEES_CLOSED:
             missing, _ = ask(http, headers, twin)
