@@ -35,6 +35,8 @@ EDITOR_MODEL_PERMISSIONS = [
     ("dialogues", "cluster", ["change", "view"]),
     ("connectors", "connector", ["add", "change", "delete", "view"]),
     ("connectors", "consent", ["add", "change", "delete", "view"]),
+    # Editors write the failure patterns (one in use cannot be deleted: patterns/wagtail_hooks).
+    ("patterns", "failurepattern", ["add", "change", "delete", "view"]),
 ]
 # An imported dialogue is public at once, so importing is for those who publish.
 FINAL_EDITOR_EXTRA = [

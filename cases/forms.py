@@ -9,10 +9,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, Outcome
-from cases.submissions import SUBMISSION_FIELDS, submission_spaces
+from cases.submissions import SUBMISSION_FIELDS, pattern_model, submission_spaces
 from municipalities.models import Municipality
 
 FAILURE_OUTCOMES = {Outcome.FAILURE, Outcome.MIXED}
+UNKNOWN_PATTERN = _(
+    "Een van de aangevinkte faalpatronen bestaat niet (meer). Kies uit de lijst, of laat het leeg."
+)
+
+
+class PatternChoiceField(forms.ModelMultipleChoiceField):
+    """Each failure pattern with its one-line summary, so a member recognises it."""
+
+    def label_from_instance(self, pattern) -> str:
+        return f"{pattern.name}: {pattern.summary}"
 
 
 class SubmissionForm(forms.ModelForm):
@@ -21,6 +31,22 @@ class SubmissionForm(forms.ModelForm):
         required=False,
         label=_("Gemeente"),
         empty_label=_("Kies een gemeente (mag leeg)"),
+    )
+    patterns = PatternChoiceField(
+        queryset=None,  # the failure patterns, set in __init__
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Herkent u een faalpatroon?"),
+        help_text=_(
+            "Mag leeg. Vink aan wat u herkent: een faalpatroon is iets dat in veel wijken "
+            "misgaat. Ging het goed? Vink dan aan wat u wist te voorkomen. De redactie kijkt "
+            "mee."
+        ),
+        error_messages={
+            "invalid_choice": UNKNOWN_PATTERN,
+            "invalid_pk_value": UNKNOWN_PATTERN,
+            "invalid_list": UNKNOWN_PATTERN,
+        },
     )
 
     class Meta:
@@ -93,6 +119,11 @@ class SubmissionForm(forms.ModelForm):
             "U kunt alleen delen in een ruimte waar u lid van bent. Kies een van uw ruimtes."
         )
         self.fields["outcome"].choices = Outcome.choices  # no empty choice among the radios
+        self.fields["patterns"].queryset = pattern_model().objects.all()
+        if self.instance.pk and not self.is_bound:
+            self.initial["patterns"] = [
+                link.pattern_id for link in self.instance.pattern_links.all()
+            ]
         for name in ("period_start", "period_end"):
             self.fields[name].widget.attrs.update(min=1900, max=2100)
             self.fields[name].error_messages["invalid"] = _(

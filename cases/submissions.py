@@ -40,7 +40,7 @@ from wagtail.actions.edit import EditAction
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import published, workflow_cancelled, workflow_rejected
 
-from cases.models import Case
+from cases.models import Case, Outcome
 from cases.signals import submission_changed
 from core.access import Visitor
 from spaces.models import Membership, Space
@@ -88,6 +88,20 @@ VALUE_FIELDS = [
 ]
 RELATION_FIELDS = ["topics", "domains", "target_groups"]
 SUBMISSION_FIELDS = [*TEXT_FIELDS, *VALUE_FIELDS, *RELATION_FIELDS]
+# The failure patterns the member recognises (`data["patterns"]`): suggestions that arrive as the
+# draft's pattern links, for the editors to keep, change or remove in their review.
+PATTERNS_FIELD = "patterns"
+
+
+def pattern_link_model():
+    """The link between a case and a failure pattern. Patterns stand above cases: this reaches
+    them through the relation their app declares on the case (`case.pattern_links`)."""
+    return Case._meta.get_field("pattern_links").related_model
+
+
+def pattern_model():
+    """The failure patterns a member may recognise (see `pattern_link_model`)."""
+    return pattern_link_model()._meta.get_field("pattern").related_model
 
 
 @dataclass(frozen=True)
@@ -168,6 +182,28 @@ def _set_relations(case: Case, relations: dict[str, list]) -> None:
         getattr(case, name).set(values)
 
 
+def _suggest_patterns(case: Case, patterns) -> None:
+    """The member's suggested failure patterns as the case's pattern links (kept on the
+    instance, written with the case). On a success a recognised pattern is one that was avoided.
+    A pattern already linked keeps its link (an editor may have marked it); one left unticked
+    goes."""
+    if patterns is None:
+        return
+    wanted = {pattern.pk: pattern for pattern in patterns}
+    kept = [link for link in case.pattern_links.all() if link.pattern_id in wanted]
+    have = {link.pattern_id for link in kept}
+    avoided = case.outcome == Outcome.SUCCESS
+    for link in kept:
+        if avoided:
+            link.avoided = True
+    new = [
+        pattern_link_model()(pattern=pattern, avoided=avoided)
+        for pk, pattern in wanted.items()
+        if pk not in have
+    ]
+    case.pattern_links = [*kept, *new]
+
+
 def _send_after_commit(case: Case, status: str, comment: str = "") -> None:
     def send():
         submission_changed.send(sender=Case, case=case, status=status, comment=comment)
@@ -179,7 +215,8 @@ def _send_after_commit(case: Case, status: str, comment: str = "") -> None:
 def submit_case(*, user: Visitor, data: dict[str, Any]) -> Case:
     """Share a case: a draft with a revision, in the editors' review workflow.
 
-    `data` holds the values of SUBMISSION_FIELDS (model instances for the relations). Raises
+    `data` holds the values of SUBMISSION_FIELDS (model instances for the relations) and may
+    hold PATTERNS_FIELD, the failure patterns the member recognises. Raises
     SubmissionRefused (may not share) or ValidationError (by field, in Dutch); nothing is stored
     then.
     """
@@ -190,6 +227,7 @@ def submit_case(*, user: Visitor, data: dict[str, Any]) -> Case:
     relations = _apply(case, data)
     _validate(user, case)
     _set_relations(case, relations)
+    _suggest_patterns(case, data.get(PATTERNS_FIELD))
     # The member has no back-office permissions: this service checked what they may do.
     case = CreateAction(case, user=user).execute(skip_permission_checks=True)
     workflow = case.get_workflow()
@@ -228,6 +266,7 @@ def resubmit_case(*, user: Visitor, case: Case, data: dict[str, Any]) -> Case:
     relations = _apply(case, data)
     _validate(user, case)
     _set_relations(case, relations)
+    _suggest_patterns(case, data.get(PATTERNS_FIELD))
     case = EditAction(case, user=user).execute(skip_permission_checks=True)
     state.resume(user=user)
     logger.info("Case %s changed and sent back for review by user %s", case.pk, user.pk)

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
@@ -31,7 +32,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from cases import admin_views
-from cases.models import Case, Domain, TargetGroup
+from cases.models import Case, Domain, Outcome, TargetGroup
 from cases.services import MERGE_TAGS_PERMISSION
 from core.access import is_editor
 from municipalities.models import Municipality
@@ -64,6 +65,31 @@ def review_message(case: Case, action: str) -> str:
     return _(
         "Praktijkvoorbeeld ‘%(title)s’ is teruggestuurd naar de redactie om aan te passen."
     ) % {"title": case.title}
+
+
+class CaseAdminForm(WagtailAdminModelForm):
+    """The case form of the back office, with the rule that spans the case and its failure
+    patterns (the "pattern_links" panel; patterns stand above cases and declare the link)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        links = self.formsets.get("pattern_links")
+        if links is None or cleaned_data.get("outcome") != Outcome.SUCCESS:
+            return cleaned_data
+        message = _(
+            "Bij een geslaagd praktijkvoorbeeld speelde een faalpatroon niet: het is voorkomen. "
+            "Vink ‘vermeden’ aan, of haal het faalpatroon weg."
+        )
+        played = False
+        for form in links.forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            if form.cleaned_data.get("pattern") and not form.cleaned_data.get("avoided"):
+                form.add_error("avoided", message)
+                played = True
+        if played:
+            self.add_error(None, message)
+        return cleaned_data
 
 
 class CaseEditView(EditView):
@@ -143,6 +169,17 @@ class CaseViewSet(SnippetViewSet):
                     FieldPanel("summary"),
                     FieldRowPanel([FieldPanel("outcome"), FieldPanel("evidence_level")]),
                     FieldPanel("is_example"),
+                    InlinePanel(
+                        "pattern_links",
+                        heading=_("Faalpatronen"),
+                        label=_("faalpatroon"),
+                        help_text=_(
+                            "Welk terugkerend patroon speelde hier? Bij een geslaagd of "
+                            "gemengd voorbeeld dat een patroon wist te voorkomen: kies het "
+                            "patroon en vink ‘vermeden’ aan. Bij een geslaagd voorbeeld moet "
+                            "‘vermeden’ aan staan."
+                        ),
+                    ),
                 ],
                 heading=_("Kern"),
             ),
@@ -193,7 +230,8 @@ class CaseViewSet(SnippetViewSet):
                 ],
                 heading=_("Gedeeld door een lid"),
             ),
-        ]
+        ],
+        base_form_class=CaseAdminForm,
     )
 
 

@@ -7,6 +7,7 @@ from connectors.models import Connector
 from dialogues.models import Dialogue
 from discussions.models import Discussion
 from municipalities.models import Municipality
+from patterns.models import FailurePattern
 from topics.models import Topic
 
 
@@ -33,6 +34,16 @@ class MunicipalitySitemap(Sitemap):
             .filter(cases__in=Case.objects.visible_to(AnonymousUser()))
             .distinct()
         )
+
+
+class PatternSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return FailurePattern.objects.visible_to(AnonymousUser()).order_by("pk")
+
+    def lastmod(self, pattern):
+        return pattern.updated_at
 
 
 class DiscussionSitemap(Sitemap):
@@ -72,6 +83,7 @@ class AboutSitemap(Sitemap):
         return [
             "home",
             "cases:list",
+            "patterns:list",
             "topics:list",
             "municipalities:list",
             "dialogues:list",
@@ -91,6 +103,7 @@ sitemaps = {
     "praktijkvoorbeelden": CaseSitemap,
     "themas": TopicSitemap,
     "gemeenten": MunicipalitySitemap,
+    "faalpatronen": PatternSitemap,
     "discussies": DiscussionSitemap,
     "dialogen": DialogueSitemap,
     "wijkschakelaars": ConnectorSitemap,

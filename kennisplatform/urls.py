@@ -17,6 +17,7 @@ from pages.views_trust import accessibility, colofon, favicon, privacy
 urlpatterns = [
     path("", pages.home, name="home"),
     path("praktijkvoorbeelden/", include("cases.urls")),
+    path("faalpatronen/", include("patterns.urls")),
     path("themas/", include(topic_patterns)),
     path("gemeenten/", include(municipality_patterns)),
     path("dialogen/", include("dialogues.urls")),

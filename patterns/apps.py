@@ -10,5 +10,8 @@ class PatternsConfig(AppConfig):
         from core import state
         from patterns.models import CasePattern, FailurePattern
 
-        state.track(FailurePattern)
-        state.track(CasePattern)
+        state.track(
+            FailurePattern,
+            CasePattern,
+            relations=(FailurePattern.statements, FailurePattern.discussions),
+        )

@@ -9,10 +9,15 @@ case (a `ParentalKey`), so it goes through the case's drafts, revisions and revi
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
+
+from cases.models import Case
+from core.access import Visitor
 
 
 class FailurePatternQuerySet(models.QuerySet):
@@ -20,6 +25,21 @@ class FailurePatternQuerySet(models.QuerySet):
         # Like topics, patterns are the platform's public vocabulary and never hidden. Which
         # cases a pattern *shows* is filtered by Case.objects.visible_to.
         return self.all()
+
+    def with_case_counts(self, user: Visitor) -> FailurePatternQuerySet:
+        """Each pattern with `played_count` (the cases `user` may see in which it played),
+        `avoided_count` (those that avoided it) and `case_count` (both). Drafts and cases in
+        closed spaces count only for those who may see them."""
+        shown = Q(case_links__case__in=Case.objects.visible_to(user))
+        ordering = self.query.order_by or self.model._meta.ordering
+        return (
+            self.annotate(
+                played_count=Count("case_links", filter=shown & Q(case_links__avoided=False)),
+                avoided_count=Count("case_links", filter=shown & Q(case_links__avoided=True)),
+            )
+            .annotate(case_count=F("played_count") + F("avoided_count"))
+            .order_by(*ordering)
+        )
 
 
 class FailurePattern(models.Model):
@@ -35,6 +55,25 @@ class FailurePattern(models.Model):
         help_text=_("Wat kunt u doen om het te voorkomen of te keren? Eén actie per regel."),
     )
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=100)
+    # What else speaks of this pattern. Each is shown on the pattern's page only to those who
+    # may see it (Statement.objects.visible_to, Discussion.objects.visible_to).
+    statements = models.ManyToManyField(
+        "dialogues.Statement",
+        verbose_name=_("stellingen uit dialogen"),
+        blank=True,
+        related_name="failure_patterns",
+        help_text=_("Stellingen uit dialogen die over dit patroon gaan."),
+    )
+    discussions = models.ManyToManyField(
+        "discussions.Discussion",
+        verbose_name=_("discussies"),
+        blank=True,
+        related_name="failure_patterns",
+        help_text=_(
+            "Discussies die over dit patroon gaan. Een discussie in een besloten ruimte ziet "
+            "alleen wie die ruimte mag lezen."
+        ),
+    )
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     objects = FailurePatternQuerySet.as_manager()
@@ -74,6 +113,8 @@ class CasePattern(Orderable):
         default=False,
         help_text=_("Aanvinken als dit voorbeeld laat zien hoe het patroon is voorkomen."),
     )
+
+    panels = [FieldPanel("pattern"), FieldPanel("avoided")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("faalpatroon van een praktijkvoorbeeld")

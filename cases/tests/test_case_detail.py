@@ -5,6 +5,7 @@ from django.test import RequestFactory
 
 from cases.models import Case, CaseSlugRedirect, EvidenceLevel, Outcome
 from cases.tests.factories import CaseFactory
+from patterns.tests.factories import CasePatternFactory, FailurePatternFactory
 from topics.tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,11 +99,14 @@ def test_related_cases_share_topics_and_tags(client):
 def test_detail_query_count(client, django_assert_num_queries):
     topics = [TopicFactory(slug=f"t{i}") for i in range(3)]
     case = CaseFactory(topics=topics, tags=["a", "b"])
+    for n in range(3):
+        CasePatternFactory(case=case, pattern=FailurePatternFactory(), avoided=n == 2)
     for _ in range(6):
         CaseFactory(topics=topics[:1], tags=["a"])
     # case + 7 prefetches (topics, domains, target groups, tags, sources, attachments) + related
-    # + the dialogue statements, the wijkschakelaars and the public discussions linked to it.
-    with django_assert_num_queries(11):
+    # + the dialogue statements, the wijkschakelaars and the public discussions linked to it
+    # + its failure patterns (however many).
+    with django_assert_num_queries(12):
         response = client.get(case.get_absolute_url())
     assert len(response.context["related_cases"]) == 5
 

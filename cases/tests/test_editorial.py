@@ -46,6 +46,7 @@ def case_form(**overrides):
         "tags": "buurthuis",
         "sources": inline_formset([{"title": "Rapport", "url": ""}]),
         "attachments": inline_formset([]),
+        "pattern_links": inline_formset([]),
     }
     data.update(overrides)
     return nested_form_data(data)

@@ -38,6 +38,7 @@ from municipalities.tests.factories import MunicipalityFactory
 from notifications.saved_searches import save_search
 from opendata.build import build_open_data
 from patterns.forward import plan_failure_patterns
+from patterns.tests.factories import CasePatternFactory, FailurePatternFactory
 from spaces import services
 from spaces.models import JoinRequest, Membership
 from spaces.tests.roles import ROLES, SEES_CLOSED, make_world
@@ -73,7 +74,11 @@ FACET_PAGES = [
     "/zoeken/?q=buurt",
     "/zoeken/?q=buurt&sorteer=titel",
 ]
-COUNT_PAGES = {"/themas/": "topics", "/gemeenten/": "municipalities"}
+COUNT_PAGES = {
+    "/themas/": "topics",
+    "/gemeenten/": "municipalities",
+    "/faalpatronen/": "patterns",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -193,6 +198,16 @@ def world():
         document=document,
         connector=connector,
     )
+    # A failure pattern (public vocabulary) that played in the public case and in both hidden
+    # ones, and that the hidden statements and discussions speak of: its page and counts must
+    # show only what each role may see.
+    pattern = FailurePatternFactory(name="Geld stopt te vroeg", slug="geld-stopt-te-vroeg")
+    CasePatternFactory(case=public_case, pattern=pattern)
+    for h in hidden.values():
+        CasePatternFactory(case=h["case"], pattern=pattern)
+        pattern.statements.add(*h["dialogue"].statements.all())
+        pattern.discussions.add(h["discussion"])
+    world["pattern"] = pattern
     build_open_data()  # the downloads under /open-data/bestanden/ are crawled too
     return world
 
@@ -239,6 +254,7 @@ def pools(world) -> dict[str, list]:
         world["topic"].slug,
         world["municipality"].slug,
         world["connector"].slug,
+        world["pattern"].slug,
         MISSING,
     ]
     request = JoinRequest.objects.get(space=world["on_request"])

@@ -1,5 +1,6 @@
 """Demo content for a local site: municipalities, the seed cases, the 2020 dialogue, spaces with
-fictional members (one closed demo case), a demo editor, a demo member and a demo moderator.
+fictional members (one closed demo case), failure patterns on the demo failures, a demo editor, a
+demo member and a demo moderator.
 
 Idempotent: a second run changes nothing. Refuses to run in production (DEBUG=0) unless forced,
 because it creates an editor account. The logins (e-mail address, password, and the editor's
@@ -35,12 +36,14 @@ from cases.services import case_import
 from connectors.models import Connector
 from connectors.services import consent_give
 from dialogues.importers import read_path
+from dialogues.models import Statement
 from dialogues.services import dialogue_import, existing_dialogue
 from discussions.models import Discussion, Post
 from discussions.services import sync_discussion
 from meetings.models import Meeting
 from municipalities.loader import load_files
 from municipalities.models import Municipality, MunicipalityAlias
+from patterns.models import CasePattern, FailurePattern
 from spaces.models import Membership, Space
 from topics.models import Topic
 
@@ -48,6 +51,7 @@ BASE_DIR = Path(settings.BASE_DIR)
 DEMO_CASES = BASE_DIR / "cases" / "demo" / "demo_cases.json"
 DEMO_DIALOGUE = BASE_DIR / "dialogues" / "demo" / "bzk-2020"
 DEMO_CONNECTORS = BASE_DIR / "connectors" / "demo" / "connectors.json"
+DEMO_PATTERNS = BASE_DIR / "patterns" / "demo" / "patterns.json"
 DEMO_EDITOR = "redacteur"
 DEMO_MEMBER = "lid"
 DEMO_MODERATOR = "moderator"
@@ -111,7 +115,11 @@ class Command(BaseCommand):
             dialogue = self.load_dialogue()
             connectors = self.load_connectors()
             discussions = self.load_discussions()
+            patterns, linked = self.load_patterns()
         self.stdout.write(f"Discussies: {discussions} nieuw (verzonnen voorbeelden)")
+        self.stdout.write(
+            f"Faalpatronen: {patterns} nieuw; {linked} praktijkvoorbeelden kregen faalpatronen"
+        )
         self.stdout.write(
             f"Praktijkvoorbeelden: {len(report.created)} nieuw, {len(report.updated)} bijgewerkt, "
             f"{len(report.unchanged)} ongewijzigd."
@@ -164,6 +172,50 @@ class Command(BaseCommand):
             )
             created += 1
         return created
+
+    def load_patterns(self) -> tuple[int, int]:
+        """Failure patterns in our own words (patterns/demo), seeded from the 2020 dialogue and
+        the demo failures, with the statements and discussions about them; attached to every
+        demo failure and mixed case, and to successes that avoided one. A pattern that exists
+        is left as the editors made it; a case gets only the links it lacks, in a new published
+        revision (the links are part of the case, like its sources)."""
+        items = json.loads(DEMO_PATTERNS.read_text(encoding="utf-8"))
+        created = 0
+        wanted: dict[str, list[tuple[FailurePattern, bool]]] = {}
+        for n, item in enumerate(items, start=1):
+            pattern, is_new = FailurePattern.objects.get_or_create(
+                slug=item["slug"],
+                defaults={
+                    "name": item["name"],
+                    "summary": item["summary"],
+                    "description": item["description"],
+                    "signs": "\n".join(item["signs"]),
+                    "courses_of_action": "\n".join(item["courses_of_action"]),
+                    "sort_order": n * 10,
+                },
+            )
+            if is_new:
+                created += 1
+                statements = Statement.objects.none()
+                for words in item["statements"]:
+                    statements |= Statement.objects.filter(text__icontains=words)
+                pattern.statements.set(statements)
+                pattern.discussions.set(Discussion.objects.filter(title__in=item["discussions"]))
+            for external_id, avoided in item["cases"]:
+                wanted.setdefault(external_id, []).append((pattern, avoided))
+        linked = 0
+        for case in Case.objects.filter(external_id__in=wanted).order_by("pk"):
+            have = set(case.pattern_links.values_list("pattern_id", flat=True))
+            missing = [(p, avoided) for p, avoided in wanted[case.external_id] if p.pk not in have]
+            if not missing:
+                continue
+            links = list(case.pattern_links.all())
+            links += [CasePattern(pattern=p, avoided=avoided) for p, avoided in missing]
+            case.pattern_links = links
+            case.save()
+            case.save_revision(log_action=True).publish()
+            linked += 1
+        return created, linked
 
     def load_spaces(self):
         network, _ = Space.objects.get_or_create(
