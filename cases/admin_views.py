@@ -140,7 +140,7 @@ def mark_reviewed_view(request: HttpRequest, pk: int) -> HttpResponse:
     case_mark_reviewed(case=case, user=request.user)
     messages.success(
         request,
-        _("‘%(title)s’ is gecontroleerd: de pagina zegt nu dat hij vandaag nog juist was.")
+        _("‘%(title)s’ is gecontroleerd. Op de pagina staat nu de datum van vandaag.")
         % {"title": case.title},
     )
     # From the edit page the address says where to go back (its form has fields of its own).
