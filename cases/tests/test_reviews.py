@@ -250,6 +250,7 @@ def test_the_edit_page_offers_the_check_for_a_live_case_only(client, editor):
     html = client.get(edit.format(live.pk)).content.decode()
     assert f'formaction="{mark_url(live)}?next=' in html
     assert "Gecontroleerd: nog juist" in html
+    assert "Erkende interventie" in html  # the tab with the recognised intervention
     assert "Gecontroleerd: nog juist" not in client.get(edit.format(draft.pk)).content.decode()
     # The button posts the edit form to its own address: the date, nothing of the form.
     response = client.post(
