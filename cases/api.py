@@ -16,7 +16,7 @@ from rest_framework.reverse import reverse
 
 from cases.access import access_case_by_slug
 from cases.filters import CaseFilter
-from cases.models import Case, EvidenceLevel, Outcome
+from cases.models import RECOGNITION_LEVELS, Case, EvidenceLevel, InterventionRelation, Outcome
 from cases.search import CaseResults, case_search
 from core.access import ObjectMoved
 from core.api import (
@@ -100,6 +100,46 @@ class AttachmentSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(attachment.document.url)
 
 
+# --- The recognised intervention a case applies or resembles (issue 17) ----------------------
+
+
+class InterventionDatabankSerializer(serializers.Serializer):
+    naam = serializers.CharField(source="name")
+    beheerder = serializers.CharField(source="owner")
+    url = serializers.URLField()
+
+
+class RecognisedInterventionSerializer(serializers.Serializer):
+    databank = InterventionDatabankSerializer(source="intervention_databank")
+    naam = serializers.CharField(source="intervention_name")
+    url = serializers.URLField(
+        source="intervention_url",
+        allow_null=True,
+        help_text="De pagina van de interventie in de databank; null als die niet bekend is.",
+    )
+    soort = serializers.ChoiceField(
+        source="intervention_relation",
+        choices=InterventionRelation.choices,
+        help_text="past_toe: dit voorbeeld past de interventie toe; lijkt_op: het lijkt erop.",
+    )
+    niveau = serializers.ChoiceField(
+        source="intervention_level",
+        choices=RECOGNITION_LEVELS,
+        allow_null=True,
+        help_text="Het niveau van de erkenning in de databank; null als het niet bekend is.",
+    )
+    datum = serializers.DateField(
+        source="intervention_recognised_on",
+        allow_null=True,
+        help_text="De datum van de erkenning; null als die niet bekend is.",
+    )
+
+    def to_representation(self, case: Case) -> dict:
+        data = super().to_representation(case)
+        # One meaning for "not known": null, never an empty text.
+        return {name: None if value == "" else value for name, value in data.items()}
+
+
 class CaseDetailSerializer(CaseListSerializer):
     aanleiding = serializers.CharField(source="context")
     aanpak = serializers.CharField(source="approach")
@@ -119,6 +159,18 @@ class CaseDetailSerializer(CaseListSerializer):
     bijlagen = AttachmentSerializer(source="attachments", many=True)
     ruimte = TermSerializer(source="space", allow_null=True)
     laatstGepubliceerdOp = serializers.DateTimeField(source="last_published_at")  # noqa: N815
+    # Issue 17: the recognised intervention, and when the editors last checked the case.
+    erkendeInterventie = serializers.SerializerMethodField(  # noqa: N815
+        help_text=(
+            "De erkende interventie uit een databank die dit voorbeeld toepast of waar het op "
+            "lijkt; null als er geen is."
+        )
+    )
+    laatstBeoordeeld = serializers.DateTimeField(  # noqa: N815
+        source="last_reviewed_at",
+        allow_null=True,
+        help_text="Wanneer de redactie voor het laatst heeft gecontroleerd of het nog klopt.",
+    )
 
     class Meta(CaseListSerializer.Meta):
         fields = [
@@ -139,7 +191,15 @@ class CaseDetailSerializer(CaseListSerializer):
             "bijlagen",
             "ruimte",
             "laatstGepubliceerdOp",
+            "erkendeInterventie",
+            "laatstBeoordeeld",
         ]
+
+    @extend_schema_field(RecognisedInterventionSerializer(allow_null=True))
+    def get_erkendeInterventie(self, case: Case) -> dict | None:  # noqa: N802
+        if not case.has_recognised_intervention:
+            return None
+        return RecognisedInterventionSerializer(case, context=self.context).data
 
     def get_trefwoorden(self, case: Case) -> list[str]:
         return sorted(tag.name for tag in case.tags.all())

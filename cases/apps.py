@@ -10,19 +10,22 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         from taggit.models import Tag
 
-        from cases import editorial, submissions
-        from cases.models import Case, Domain, TaggedCase, TargetGroup
+        from cases import editorial, reviews, submissions
+        from cases.models import Case, Domain, InterventionDatabank, TaggedCase, TargetGroup
         from core import state
 
         # post_migrate (not a data migration) so that a test database flush sets it up again.
         post_migrate.connect(editorial.ensure_editorial_setup, sender=self)
         # Tell the member when the editors ask for changes, publish or stop the review.
         submissions.connect()
+        # Publishing a case counts as checking it ("laatst beoordeeld").
+        reviews.connect()
         state.track(
             Case,
             TaggedCase,
             Tag,
             Domain,
             TargetGroup,
+            InterventionDatabank,
             relations=(Case.topics, Case.domains, Case.target_groups),
         )

@@ -22,6 +22,7 @@ EDITOR_MODEL_PERMISSIONS = [
     ("cases", "case", ["add", "change", "delete", "view", "lock", "unlock"]),
     ("cases", "domain", ["add", "change", "view"]),
     ("cases", "targetgroup", ["add", "change", "view"]),
+    ("cases", "interventiondatabank", ["add", "change", "view"]),
     ("topics", "topic", ["add", "change", "view"]),
     ("municipalities", "municipality", ["add", "change", "view"]),
     ("spaces", "space", ["view"]),

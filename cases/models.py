@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -56,6 +57,48 @@ class EvidenceLevel(models.TextChoices):
         return list(cls.values).index(value) + 1
 
 
+validate_web_address = URLValidator(
+    schemes=["http", "https"],
+    message=_(
+        "Voer een webadres in dat begint met https:// of http://, bijvoorbeeld "
+        "https://www.voorbeeld.nl/rapport."
+    ),
+)
+
+
+class WebAddressFormField(forms.URLField):
+    default_validators = [validate_web_address]
+    default_error_messages = {"invalid": validate_web_address.message}  # not Django's own
+
+
+class WebAddressField(models.URLField):
+    """A web address a visitor may follow: only http:// and https://.
+
+    Other schemes are refused, whether typed in the back office or imported: `javascript:`
+    and `data:` would run code in the visitor's browser when the link is followed, and
+    `ftp:` or `file:` lead nowhere for most visitors.
+    """
+
+    default_validators = [validate_web_address]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": WebAddressFormField, **kwargs})
+
+
+# The levels a recognition committee (Erkenningscommissie Interventies) or its practice panel
+# gives an intervention in a Dutch databank: every level above practice experience.
+RECOGNITION_LEVELS = [
+    (value, label) for value, label in EvidenceLevel.choices if value != "praktijk"
+]
+
+
+class InterventionRelation(models.TextChoices):
+    """How a case stands to a recognised intervention."""
+
+    APPLIES = "past_toe", _("Past de interventie toe")
+    RESEMBLES = "lijkt_op", _("Lijkt op de interventie")
+
+
 class VocabularyTerm(models.Model):
     """A term of a small fixed vocabulary that editors can extend (domains, target groups)."""
 
@@ -85,6 +128,33 @@ class TargetGroup(VocabularyTerm):
         verbose_name_plural = _("doelgroepen")
 
 
+class InterventionDatabank(VocabularyTerm):
+    """A Dutch databank of recognised interventions (Movisie, NJi, Loket Gezond Leven, ...).
+
+    A vocabulary editors extend rather than fixed choices: databanks are added, renamed and
+    moved to other addresses, and a new one must not wait for a new release."""
+
+    owner = models.CharField(
+        _("beheerder"),
+        max_length=100,
+        help_text=_("Wie de databank beheert, bijvoorbeeld Movisie."),
+    )
+    url = WebAddressField(_("webadres van de databank"))
+    recognised_by = models.CharField(
+        _("erkend door"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Wie de interventies in deze databank erkent, zoals het op de pagina komt: "
+            "bijvoorbeeld ‘de Erkenningscommissie Interventies’."
+        ),
+    )
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("databank met erkende interventies")
+        verbose_name_plural = _("databanken met erkende interventies")
+
+
 class CaseQuerySet(SearchableQuerySetMixin, PublishableQuerySet):
     """`visible_to(user)` (from PublishableQuerySet) is the one road to cases."""
 
@@ -94,8 +164,13 @@ class CaseQuerySet(SearchableQuerySetMixin, PublishableQuerySet):
 
     def with_detail_data(self) -> CaseQuerySet:
         """What a case page and the API's case resource show, in a fixed number of queries."""
-        return self.select_related("municipality", "space", "submitted_by").prefetch_related(
-            "topics", "domains", "target_groups", "tags", "sources", "attachments__document"
+        return (
+            self.select_related("municipality", "space", "submitted_by")
+            .prefetch_related(
+                "topics", "domains", "target_groups", "tags", "sources", "attachments__document"
+            )
+            # The recognised intervention: its databank, in the same query.
+            .select_related("intervention_databank")
         )
 
     def successes(self) -> CaseQuerySet:
@@ -227,6 +302,59 @@ class Case(
             "moderatoren van de ruimte en de redactie weten het."
         ),
     )
+    # --- A recognised intervention the case applies or resembles (issue 17) ---------------
+    intervention_databank = models.ForeignKey(
+        InterventionDatabank,
+        verbose_name=_("databank"),
+        on_delete=models.PROTECT,  # a case must never lose where its recognition comes from
+        null=True,
+        blank=True,
+        related_name="cases",
+        help_text=_("De databank waarin de erkende interventie staat."),
+    )
+    intervention_name = models.CharField(
+        _("naam van de interventie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Zoals de interventie in de databank heet."),
+    )
+    intervention_url = WebAddressField(
+        _("webadres van de interventie"),
+        blank=True,
+        help_text=_(
+            "De pagina van de interventie in de databank. Leeg: we verwijzen naar de databank."
+        ),
+    )
+    intervention_relation = models.CharField(
+        _("verband met de interventie"),
+        max_length=10,
+        choices=InterventionRelation.choices,
+        blank=True,
+        help_text=_(
+            "Past dit voorbeeld de interventie toe, zoals beschreven in de databank? Of lijkt "
+            "de aanpak er alleen op?"
+        ),
+    )
+    intervention_level = models.CharField(
+        _("erkend als"),
+        max_length=20,
+        choices=RECOGNITION_LEVELS,
+        blank=True,
+        help_text=_("Het niveau dat in de databank staat. Leeg als u het niet zeker weet."),
+    )
+    intervention_recognised_on = models.DateField(
+        _("datum van erkenning"),
+        null=True,
+        blank=True,
+        help_text=_("De datum die in de databank bij de erkenning staat."),
+    )
+    # When an editor last checked that the case is still right ("laatst beoordeeld"): set by
+    # publishing and by "Gecontroleerd: nog juist" (cases/reviews.py). Metadata of the case as
+    # a whole, not of one revision: publishing an older draft never turns it back.
+    last_reviewed_at = models.DateTimeField(
+        _("laatst gecontroleerd"), null=True, blank=True, editable=False, db_index=True
+    )
+
     external_id = models.CharField(
         _("extern kenmerk"), max_length=100, unique=True, null=True, blank=True
     )
@@ -310,8 +438,65 @@ class Case(
                 errors["credit_submitter"] = _(
                     "U deelt anoniem, dus uw naam kan er niet bij staan. Kies één van de twee."
                 )
+        errors.update(self._intervention_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _intervention_errors(self) -> dict:
+        """The recognised intervention is all or nothing: a databank, a name and how the case
+        stands to it; a level and date only as the databank gives them, never in the future."""
+        errors = {}
+        given = (
+            self.intervention_name.strip()
+            or self.intervention_url
+            or self.intervention_relation
+            or self.intervention_level
+            or self.intervention_recognised_on
+        )
+        if self.intervention_databank_id is None:
+            if given:
+                errors["intervention_databank"] = _(
+                    "Kies in welke databank de interventie staat. Zonder databank kan niemand "
+                    "de erkenning nagaan. Of maak de velden van de erkende interventie leeg."
+                )
+            return errors
+        if not self.intervention_name.strip():
+            errors["intervention_name"] = _(
+                "Vul de naam van de interventie in, zoals die in de databank staat."
+            )
+        if not self.intervention_relation:
+            errors["intervention_relation"] = _(
+                "Kies of dit voorbeeld de interventie toepast of er alleen op lijkt."
+            )
+        if self.intervention_recognised_on and not self.intervention_level:
+            errors["intervention_level"] = _(
+                "Kies ook het niveau van de erkenning: de datum hoort bij een erkenning."
+            )
+        if (
+            self.intervention_recognised_on
+            and self.intervention_recognised_on > timezone.localdate()
+        ):
+            errors["intervention_recognised_on"] = _(
+                "Deze datum ligt in de toekomst. Vul de datum van de erkenning in zoals die in "
+                "de databank staat."
+            )
+        if (
+            self.intervention_relation == InterventionRelation.APPLIES
+            and self.intervention_level
+            and self.intervention_level != self.evidence_level
+        ):
+            errors["evidence_level"] = _(
+                "Dit voorbeeld past een erkende interventie toe: kies hetzelfde bewijsniveau als "
+                "de erkenning (%(level)s). Of kies bij de interventie ‘lijkt op’."
+            ) % {"level": EvidenceLevel(self.intervention_level).label}
+        return errors
+
+    def with_content_json(self, content):
+        """A revision as a case, keeping what belongs to the case as a whole: when it was last
+        checked is not part of a draft, so publishing one never sets that date back."""
+        case = super().with_content_json(content)
+        case.last_reviewed_at = self.last_reviewed_at
+        return case
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -404,6 +589,28 @@ class Case(
         return EvidenceLevel.rank(self.evidence_level)
 
     @property
+    def has_recognised_intervention(self) -> bool:
+        return self.intervention_databank_id is not None and bool(self.intervention_name)
+
+    @property
+    def evidence_is_recognised(self) -> bool:
+        """Whether the evidence level is the recognition of the intervention the case applies
+        (rather than the editors' own judgement of the practice description)."""
+        return (
+            self.has_recognised_intervention
+            and self.intervention_relation == InterventionRelation.APPLIES
+            and bool(self.intervention_level)
+            and self.intervention_level == self.evidence_level
+        )
+
+    @property
+    def intervention_link(self) -> str:
+        """Where a visitor checks the recognition: the intervention's page, else the databank."""
+        if not self.has_recognised_intervention:
+            return ""
+        return self.intervention_url or self.intervention_databank.url
+
+    @property
     def neighbourhood_list(self) -> list[str]:
         return [n.strip() for n in self.neighbourhoods.split(",") if n.strip()]
 
@@ -433,34 +640,6 @@ class Case(
             submitter_name=self.shown_submitter_name(request.user),
         )
         return context
-
-
-validate_web_address = URLValidator(
-    schemes=["http", "https"],
-    message=_(
-        "Voer een webadres in dat begint met https:// of http://, bijvoorbeeld "
-        "https://www.voorbeeld.nl/rapport."
-    ),
-)
-
-
-class WebAddressFormField(forms.URLField):
-    default_validators = [validate_web_address]
-    default_error_messages = {"invalid": validate_web_address.message}  # not Django's own
-
-
-class WebAddressField(models.URLField):
-    """A web address a visitor may follow: only http:// and https://.
-
-    Other schemes are refused, whether typed in the back office or imported: `javascript:`
-    and `data:` would run code in the visitor's browser when the link is followed, and
-    `ftp:` or `file:` lead nowhere for most visitors.
-    """
-
-    default_validators = [validate_web_address]
-
-    def formfield(self, **kwargs):
-        return super().formfield(**{"form_class": WebAddressFormField, **kwargs})
 
 
 class CaseSource(Orderable):

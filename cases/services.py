@@ -6,6 +6,7 @@ check the editor's permissions; bulk imports come through here.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import logging
@@ -24,6 +25,8 @@ from cases.models import (
     CaseSource,
     Domain,
     EvidenceLevel,
+    InterventionDatabank,
+    InterventionRelation,
     Outcome,
     TaggedCase,
     TargetGroup,
@@ -48,8 +51,25 @@ OPTIONAL_TEXT = [
     "courses_of_action",
 ]
 OPTIONAL_LISTS = ["topics", "tags", "neighbourhoods", "domains", "target_groups", "sources"]
+# A recognised intervention (issue 17): an object in the file, its parts by these names.
+INTERVENTION = "recognised_intervention"
+INTERVENTION_PARTS = {
+    "databank": "intervention_databank",
+    "name": "intervention_name",
+    "url": "intervention_url",
+    "relation": "intervention_relation",
+    "level": "intervention_level",
+    "recognised_on": "intervention_recognised_on",
+}
+IMPORT_RELATIONS = {
+    "applies": InterventionRelation.APPLIES,
+    "resembles": InterventionRelation.RESEMBLES,
+}
 # The file's names for the model fields whose name differs.
-MODEL_TO_FILE = {"is_example": "example"}
+MODEL_TO_FILE = {
+    "is_example": "example",
+    **{model: f"{INTERVENTION}.{part}" for part, model in INTERVENTION_PARTS.items()},
+}
 KNOWN_FIELDS = {
     *REQUIRED_TEXT,
     "outcome",
@@ -61,6 +81,7 @@ KNOWN_FIELDS = {
     "period_end",
     "evidence_level",
     "example",
+    INTERVENTION,
 }
 
 
@@ -86,6 +107,7 @@ class _Lookups:
     spaces: dict[str, Space]
     domains: dict[str, Domain]
     target_groups: dict[str, TargetGroup]
+    databanks: dict[str, InterventionDatabank]
 
     def municipality(self, text: str) -> Municipality | None:
         """By name, a name in common use ("Den Haag"), or a CBS code, old codes included."""
@@ -103,6 +125,7 @@ class _Lookups:
             target_groups={
                 key: g for g in TargetGroup.objects.all() for key in (g.slug, g.name.casefold())
             },
+            databanks={d.slug: d for d in InterventionDatabank.objects.all()},
         )
 
 
@@ -195,7 +218,40 @@ def _format_problems(
             error(name, "moet een jaartal zijn, bijvoorbeeld 2020.")
     if "example" in item and not isinstance(item["example"], bool):
         error("example", "moet true of false zijn.")
+    _intervention_problems(item.get(INTERVENTION), lookups, error)
     return problems
+
+
+def _intervention_problems(value: Any, lookups: _Lookups, error) -> None:
+    """The recognised intervention as JSON: an object with known parts of the right type. Its
+    rules (all or nothing, no date in the future, ...) are the model's."""
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        error(INTERVENTION, 'moet een object zijn: {"databank": ..., "name": ..., ...}.')
+        return
+    for unknown in sorted(set(value) - set(INTERVENTION_PARTS)):
+        error(INTERVENTION, f"onbekend onderdeel '{unknown}'.")
+    for part in ("databank", "name", "url", "level", "recognised_on", "relation"):
+        if part in value and value[part] is not None and not isinstance(value[part], str):
+            error(INTERVENTION, f"'{part}' moet tekst zijn.")
+    databank = value.get("databank")
+    if isinstance(databank, str) and databank and databank not in lookups.databanks:
+        known = ", ".join(sorted(lookups.databanks)) or "geen"
+        error(INTERVENTION, f"databank '{databank}' is onbekend (bekend: {known}).")
+    relation = value.get("relation")
+    if isinstance(relation, str) and relation and relation not in IMPORT_RELATIONS:
+        error(INTERVENTION, f"'relation' is {relation!r}; kies applies of resembles.")
+    recognised_on = value.get("recognised_on")
+    if isinstance(recognised_on, str) and recognised_on and _date(recognised_on) is None:
+        error(INTERVENTION, "'recognised_on' moet een datum zijn als 2021-03-12.")
+
+
+def _date(text: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _reference_problems(item: dict[str, Any], lookups: _Lookups, error) -> None:
@@ -233,7 +289,11 @@ def _model_problems(item: dict[str, Any], lookups: _Lookups) -> list[tuple[str, 
     fields = _apply_fields(case, item, lookups) | {"external_id"}
     # Uniqueness is the import's own matter (external_id), and the slug is made on saving;
     # municipality and space were found among the existing rows.
-    skip = {f.name for f in Case._meta.fields} - set(fields) | {"municipality", "space"}
+    skip = {f.name for f in Case._meta.fields} - set(fields) | {
+        "municipality",
+        "space",
+        "intervention_databank",
+    }
     problems = _clean_problems(
         case, exclude=skip, validate_unique=False, validate_constraints=False
     )
@@ -312,9 +372,24 @@ def _apply_fields(case: Case, item: dict[str, Any], lookups: _Lookups) -> set[st
     values["period_end"] = item.get("period_end")
     values["evidence_level"] = item.get("evidence_level", EvidenceLevel.PRACTICE)
     values["is_example"] = item.get("example", False)
+    values.update(_intervention_values(item.get(INTERVENTION) or {}, lookups))
     for name, value in values.items():
         setattr(case, name, value)
     return set(values)
+
+
+def _intervention_values(value: dict[str, Any], lookups: _Lookups) -> dict[str, Any]:
+    """The model's fields for a well-formed recognised intervention (all empty without one)."""
+    relation = value.get("relation") or ""
+    recognised_on = value.get("recognised_on") or ""
+    return {
+        "intervention_databank": lookups.databanks.get(value.get("databank") or ""),
+        "intervention_name": (value.get("name") or "").strip(),
+        "intervention_url": (value.get("url") or "").strip(),
+        "intervention_relation": IMPORT_RELATIONS.get(relation, relation),
+        "intervention_level": value.get("level") or "",
+        "intervention_recognised_on": _date(recognised_on) if recognised_on else None,
+    }
 
 
 def _sources(item: dict[str, Any]) -> list[CaseSource]:

@@ -20,8 +20,10 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
 from wagtail.models import Revision, WorkflowState
+from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import (
@@ -32,7 +34,8 @@ from wagtail.snippets.views.snippets import (
 )
 
 from cases import admin_views
-from cases.models import Case, Domain, Outcome, TargetGroup
+from cases.models import Case, Domain, InterventionDatabank, Outcome, TargetGroup
+from cases.reviews import REVIEWED_ACTION, cases_due_for_review
 from cases.services import MERGE_TAGS_PERMISSION
 from core.access import is_editor
 from municipalities.models import Municipality
@@ -129,6 +132,9 @@ class CaseViewSet(SnippetViewSet):
         "municipality",
         "evidence_level",
         DateColumn("updated_at", label=_("Bijgewerkt"), sort_key="updated_at"),
+        DateColumn(
+            "last_reviewed_at", label=_("Laatst gecontroleerd"), sort_key="last_reviewed_at"
+        ),
     ]
     list_filter = ["outcome", "evidence_level", "live", "topics", "municipality", "space"]
     search_fields = ["title", "summary"]
@@ -182,6 +188,32 @@ class CaseViewSet(SnippetViewSet):
                     ),
                 ],
                 heading=_("Kern"),
+            ),
+            # The recognised intervention the case applies or resembles (issue 17).
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("intervention_databank"),
+                            FieldPanel("intervention_name"),
+                            FieldPanel("intervention_url"),
+                            FieldPanel("intervention_relation"),
+                            FieldRowPanel(
+                                [
+                                    FieldPanel("intervention_level"),
+                                    FieldPanel("intervention_recognised_on"),
+                                ]
+                            ),
+                        ],
+                        heading=_("Erkende interventie"),
+                        help_text=_(
+                            "Alleen invullen als dit voorbeeld een interventie uit een databank "
+                            "toepast of erop lijkt. Past het de interventie toe, dan is het "
+                            "bewijsniveau van dit voorbeeld de erkenning van de interventie."
+                        ),
+                    ),
+                ],
+                heading=_("Erkende interventie"),
             ),
             ObjectList(
                 [
@@ -300,6 +332,14 @@ class TargetGroupViewSet(SnippetViewSet):
     panels = ["name", "slug", "sort_order"]
 
 
+class InterventionDatabankViewSet(SnippetViewSet):
+    model = InterventionDatabank
+    icon = "link"
+    menu_label = _("Databanken")
+    list_display = ["name", "owner", "url"]
+    panels = ["name", "slug", "owner", "url", "recognised_by", "sort_order"]
+
+
 class KnowledgeBaseGroup(SnippetViewSetGroup):
     menu_label = _("Kennisbank")
     menu_icon = "folder-open-inverse"
@@ -310,6 +350,7 @@ class KnowledgeBaseGroup(SnippetViewSetGroup):
         MunicipalityViewSet,
         DomainViewSet,
         TargetGroupViewSet,
+        InterventionDatabankViewSet,
     )
 
 
@@ -320,6 +361,12 @@ register_snippet(KnowledgeBaseGroup)
 def register_admin_urls():
     return [
         path("trefwoorden/samenvoegen/", admin_views.merge_tags_view, name="case_tags_merge"),
+        path("te-controleren/", admin_views.review_queue_view, name="case_review_queue"),
+        path(
+            "te-controleren/<int:pk>/gecontroleerd/",
+            admin_views.mark_reviewed_view,
+            name="case_mark_reviewed",
+        ),
     ]
 
 
@@ -333,6 +380,79 @@ def register_merge_tags_menu_item():
     return MergeTagsMenuItem(
         _("Trefwoorden samenvoegen"), reverse("case_tags_merge"), icon_name="tag", order=110
     )
+
+
+# --- Cases to check ("Te controleren", cases/reviews.py) -------------------------------------
+
+
+class EditorsOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_queue_menu_item():
+    return EditorsOnlyMenuItem(
+        _("Te controleren"), reverse("case_review_queue"), icon_name="calendar-check", order=105
+    )
+
+
+class MarkReviewedMenuItem(ActionMenuItem):
+    """ "Gecontroleerd: nog juist" in the actions of a live case's edit page.
+
+    Posts to its own address (the button's formaction), not the edit form's: it saves nothing
+    of the form, creates no revision and publishes nothing."""
+
+    name = "action-mark-reviewed"
+    label = _("Gecontroleerd: nog juist")
+    icon_name = "calendar-check"
+    template_name = "cases/admin/mark_reviewed_menu_item.html"
+    order = 60
+
+    def is_shown(self, context):
+        instance = context.get("instance")
+        return (
+            context.get("view") == "edit"
+            and instance is not None
+            and instance.live
+            and is_editor(context["request"].user)
+            and super().is_shown(context)
+        )
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        instance = parent_context["instance"]
+        context["action_url"] = reverse("case_mark_reviewed", args=[instance.pk])
+        context["back_url"] = parent_context["request"].get_full_path()
+        return context
+
+
+@hooks.register("register_snippet_action_menu_item")
+def register_mark_reviewed_menu_item(model):
+    return MarkReviewedMenuItem() if model is Case else None
+
+
+class ReviewQueueSummaryItem(SummaryItem):
+    """On the dashboard: how many cases wait for a check."""
+
+    order = 400
+    template_name = "cases/admin/review_queue_summary.html"
+
+    def is_shown(self):
+        return is_editor(self.request.user)
+
+    def get_context_data(self, parent_context):
+        return {"count": cases_due_for_review().count()}
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_review_queue_summary_item(request, summary_items):
+    summary_items.append(ReviewQueueSummaryItem(request))
+
+
+@hooks.register("register_log_actions")
+def register_review_log_action(actions):
+    actions.register_action(REVIEWED_ACTION, _("Gecontroleerd: nog juist"), _("Gecontroleerd"))
 
 
 @hooks.register("document_visible_to")

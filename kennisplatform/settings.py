@@ -363,6 +363,12 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend]}}
 SITE_NAME = "Kennisplatform Wijkaanpak"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Cases: a live case not checked for this many days is on the editors' list "Te controleren"
+# (a Django setting, not a Wagtail setting: cases stand below `pages`, which holds those).
+CASE_REVIEW_AFTER_DAYS = int(os.environ.get("CASE_REVIEW_AFTER_DAYS") or "365")
+if CASE_REVIEW_AFTER_DAYS < 1:
+    raise ImproperlyConfigured("CASE_REVIEW_AFTER_DAYS must be a whole number of days, 1 or more.")
+
 # Wagtail (the editors' back office at /beheer/)
 WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = SITE_URL

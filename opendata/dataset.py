@@ -139,6 +139,7 @@ def case_rows():
     return (
         _visible_cases()
         .select_related("municipality", "space")
+        .select_related("intervention_databank")  # issue 17: the recognised intervention
         .prefetch_related("topics", "domains", "target_groups", "tags")
         .order_by("first_published_at", "pk")
         .iterator(chunk_size=CHUNK)
@@ -206,6 +207,72 @@ _MUNICIPALITY_FIELDS = [
         TEXT,
         "GM0344",
         _municipality_code,
+    ),
+]
+
+
+def _intervention(read: Callable[[Case], Any]) -> Callable[[Case], Any]:
+    """A part of the case's recognised intervention, or None when it has none."""
+    return lambda c: read(c) if c.has_recognised_intervention else None
+
+
+# Issue 17: the recognised intervention a case applies or resembles, and its last check.
+_RECOGNISED_INTERVENTION_FIELDS = [
+    Field(
+        "erkendeInterventie",
+        _("naam van de erkende interventie die het voorbeeld toepast of waar het op lijkt"),
+        TEXT,
+        "Buurtbemiddeling",
+        _intervention(lambda c: c.intervention_name),
+    ),
+    Field(
+        "erkendeInterventieUrl",
+        _("pagina van de interventie in de databank"),
+        URL,
+        "https://www.movisie.nl/interventie/…",
+        _intervention(lambda c: c.intervention_url),
+    ),
+    Field(
+        "erkendeInterventieSoort",
+        _("past_toe (het voorbeeld past de interventie toe) of lijkt_op (het lijkt erop)"),
+        TEXT,
+        "past_toe",
+        _intervention(lambda c: c.intervention_relation),
+    ),
+    Field(
+        "erkendeInterventieNiveau",
+        _("niveau van de erkenning in de databank; leeg als het niet bekend is"),
+        TEXT,
+        "goede_aanwijzingen",
+        _intervention(lambda c: c.intervention_level),
+    ),
+    Field(
+        "erkendeInterventieDatum",
+        _("datum van de erkenning"),
+        DATE,
+        "2021-03-12",
+        _intervention(lambda c: c.intervention_recognised_on),
+    ),
+    Field(
+        "erkendeInterventieDatabank",
+        _("naam van de databank waarin de interventie staat"),
+        TEXT,
+        "Databank Effectieve sociale interventies",
+        _intervention(lambda c: c.intervention_databank.name),
+    ),
+    Field(
+        "erkendeInterventieDatabankUrl",
+        _("webadres van de databank"),
+        URL,
+        "https://www.movisie.nl/databank-effectieve-sociale-interventies",
+        _intervention(lambda c: c.intervention_databank.url),
+    ),
+    Field(
+        "laatstBeoordeeld",
+        _("wanneer de redactie voor het laatst controleerde of het voorbeeld nog klopt"),
+        DATETIME,
+        "2026-11-03T10:15:00+00:00",
+        lambda c: c.last_reviewed_at,
     ),
 ]
 
@@ -357,6 +424,7 @@ RESOURCES: list[Resource] = [
                 "2024-05-12T14:30:00+00:00",
                 lambda c: c.last_published_at,
             ),
+            *_RECOGNISED_INTERVENTION_FIELDS,
         ],
     ),
     Resource(

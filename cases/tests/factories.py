@@ -1,7 +1,7 @@
 import factory
 from django.utils import timezone
 
-from cases.models import Case, Outcome
+from cases.models import Case, InterventionDatabank, Outcome
 from municipalities.tests.factories import MunicipalityFactory
 
 
@@ -48,3 +48,18 @@ class CaseFactory(factory.django.DjangoModelFactory):
         # Parental (modelcluster) relations are written when the case is saved.
         if create:
             self.save()
+
+
+class InterventionDatabankFactory(factory.django.DjangoModelFactory):
+    """The Movisie databank unless told otherwise (the migration seeds it; a flushed test
+    database does not have it)."""
+
+    class Meta:
+        model = InterventionDatabank
+        django_get_or_create = ("slug",)
+
+    slug = "movisie"
+    name = "Databank Effectieve sociale interventies"
+    owner = "Movisie"
+    url = "https://www.movisie.nl/databank-effectieve-sociale-interventies"
+    recognised_by = "de Erkenningscommissie Interventies"

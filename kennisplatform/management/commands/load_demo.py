@@ -55,6 +55,9 @@ DEMO_PATTERNS = BASE_DIR / "patterns" / "demo" / "patterns.json"
 DEMO_EDITOR = "redacteur"
 DEMO_MEMBER = "lid"
 DEMO_MODERATOR = "moderator"
+# Demo cases last checked long ago, so the editors' list "Te controleren" has something on
+# it (days ago; set once, when the case is first loaded).
+DEMO_LAST_REVIEWED_DAYS_AGO = {"seed-2020-11": 540, "seed-2020-12": 430, "seed-2020-03": 380}
 DEMO_ACCOUNTS = {
     # user name: (e-mail address, first name, last name, editor)
     DEMO_EDITOR: ("redacteur@example.org", "Demo", "Redacteur", True),
@@ -112,6 +115,7 @@ class Command(BaseCommand):
             self.load_spaces()
             demo_cases = json.loads(DEMO_CASES.read_text(encoding="utf-8"))
             report = case_import(data=[*demo_cases, self.closed_demo_case()])
+            self.age_demo_reviews(report.created)
             dialogue = self.load_dialogue()
             connectors = self.load_connectors()
             discussions = self.load_discussions()
@@ -128,6 +132,13 @@ class Command(BaseCommand):
         self.stdout.write(f"Wijkschakelaars: {connectors} nieuw (verzonnen voorbeelden)")
         self.ensure_demo_accounts()
         self.stdout.write(f"Bijeenkomsten: {self.load_meetings()} nieuw (verzonnen voorbeelden)")
+
+    def age_demo_reviews(self, created: list[str]) -> None:
+        for external_id, days in DEMO_LAST_REVIEWED_DAYS_AGO.items():
+            if external_id in created:
+                Case.objects.filter(external_id=external_id).update(
+                    last_reviewed_at=timezone.now() - timedelta(days=days)
+                )
 
     def load_municipalities(self):
         # Every municipality is loaded by a migration already; this repairs a changed list.
