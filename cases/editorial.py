@@ -1,7 +1,7 @@
 """The editorial set-up every install needs: the editor groups and the review workflow.
 
 - Redactie (editors) write cases, topics and municipalities and submit them for review.
-- Eindredactie (final editors) review and publish, and import dialogues.
+- Eindredactie (final editors) review and publish (dialogues too: dialogues/editorial.py).
 Every case goes through the workflow "Redactionele toets" before it goes live.
 """
 
@@ -39,7 +39,7 @@ EDITOR_MODEL_PERMISSIONS = [
     # Editors write the failure patterns (one in use cannot be deleted: patterns/wagtail_hooks).
     ("patterns", "failurepattern", ["add", "change", "delete", "view"]),
 ]
-# An imported dialogue is public at once, so importing is for those who publish.
+# Dialogues: editors import drafts, final editors publish them (dialogues/editorial.py).
 FINAL_EDITOR_EXTRA = [
     ("cases", "case", ["publish"]),
     ("spaces", "space", ["add", "change"]),
