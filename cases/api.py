@@ -3,6 +3,7 @@
 Output only (the API is read-only); field names are Dutch camelCase.
 """
 
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -30,6 +31,7 @@ from core.api import (
     sorted_by,
 )
 from municipalities.api import MunicipalityRefSerializer
+from patterns.api import CasePatternSerializer, case_pattern_links
 from textsearch.engine import MAX_QUERY_LENGTH, search_terms
 from topics.api import TopicRefSerializer
 
@@ -119,6 +121,12 @@ class CaseDetailSerializer(CaseListSerializer):
     bijlagen = AttachmentSerializer(source="attachments", many=True)
     ruimte = TermSerializer(source="space", allow_null=True)
     laatstGepubliceerdOp = serializers.DateTimeField(source="last_published_at")  # noqa: N815
+    faalpatronen = CasePatternSerializer(
+        source="pattern_links",
+        many=True,
+        help_text="De faalpatronen die in dit voorbeeld speelden of die het vermeed "
+        "(`vermeden`), in de volgorde van de redactie.",
+    )
 
     class Meta(CaseListSerializer.Meta):
         fields = [
@@ -139,6 +147,7 @@ class CaseDetailSerializer(CaseListSerializer):
             "bijlagen",
             "ruimte",
             "laatstGepubliceerdOp",
+            "faalpatronen",
         ]
 
     def get_trefwoorden(self, case: Case) -> list[str]:
@@ -208,7 +217,9 @@ class CaseViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_object(self) -> Case:
-        return access_case_by_slug(self.request.user, self.kwargs["slug"])
+        case = access_case_by_slug(self.request.user, self.kwargs["slug"])
+        prefetch_related_objects([case], case_pattern_links())
+        return case
 
     def retrieve(self, request, *args, **kwargs):
         try:

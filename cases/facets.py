@@ -21,12 +21,14 @@ from taggit.models import Tag
 
 from cases.models import Case, Domain, EvidenceLevel, Outcome, TaggedCase, TargetGroup
 from municipalities.models import Municipality
+from patterns.models import CasePattern, FailurePattern
 from topics.models import Topic
 
 # The case filters, in the order the page shows them, with their labels.
 FACETS = {
     "thema": _("Thema"),
     "uitkomst": _("Uitkomst"),
+    "faalpatroon": _("Faalpatroon"),
     "gemeente": _("Gemeente"),
     "domein": _("Betrokken domein"),
     "doelgroep": _("Doelgroep"),
@@ -104,12 +106,18 @@ class FacetIndex:
                 "targetgroup_id", "case_id"
             ),
             "tag": TaggedCase.objects.values_list("tag_id", "content_object_id"),
+            # A failure pattern's cases are those where it played, not those that avoided it
+            # (a success that shows how to prevent it): its facet finds where things went wrong.
+            "faalpatroon": CasePattern.objects.filter(avoided=False).values_list(
+                "pattern_id", "case_id"
+            ),
         }
         for name, rows in links.items():
             for term, pk in rows:
                 members[name][term].append(pk)
         terms = {
             "thema": Topic.objects.order_by("sort_order", "name"),
+            "faalpatroon": FailurePattern.objects.order_by("sort_order", "name"),
             "gemeente": Municipality.objects.order_by("name"),
             "domein": Domain.objects.order_by("sort_order", "name"),
             "doelgroep": TargetGroup.objects.order_by("sort_order", "name"),
