@@ -106,7 +106,7 @@ class FailurePatternSerializer(serializers.ModelSerializer):
         return pattern_links(self.context["request"], pattern)
 
 
-def with_visible_case_counts(patterns: QuerySet, user: Visitor) -> QuerySet:
+def with_visible_counts(patterns: QuerySet, user: Visitor) -> QuerySet:
     """`patterns`, each with `case_count` (the visible cases where it played) and
     `avoided_count` (the visible cases that avoided it). Hidden cases count nowhere."""
     visible = Q(case_links__case__in=Case.objects.visible_to(user))
@@ -131,4 +131,4 @@ class FailurePatternViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet
 
     def get_queryset(self):
         patterns = FailurePattern.objects.visible_to(self.request.user)
-        return with_visible_case_counts(patterns, self.request.user)
+        return with_visible_counts(patterns, self.request.user)
