@@ -140,3 +140,11 @@ def test_the_search_page_with_the_facet_takes_a_fixed_number_of_queries(
     with django_assert_num_queries(4):
         response = client.get("/zoeken/?q=buurtkamer&faalpatroon=geen-draagvlak")
     assert titles(response) == {"Buurtkamer zonder bewoners"}
+
+
+def test_the_feed_of_a_filtered_list_has_the_visible_cases_where_the_pattern_played(client, world):
+    feed = client.get("/praktijkvoorbeelden/feed/?faalpatroon=geen-draagvlak").content.decode()
+
+    assert "Buurtkamer zonder bewoners" in feed and "Buurtbudget zonder plan" in feed
+    assert "Buurtkamer met bewoners" not in feed  # it avoided the pattern
+    assert "Besloten buurtkamer" not in feed and "Concept buurtkamer" not in feed
