@@ -13,10 +13,10 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from cases.facets import pattern_models
 from cases.models import Case, Domain, EvidenceLevel, Outcome, TaggedCase, TargetGroup
 from core.filters import RelatedFilterSet, related_choice
 from municipalities.models import Municipality
-from patterns.models import FailurePattern
 from topics.models import Topic
 
 
@@ -43,7 +43,7 @@ class CaseFilter(RelatedFilterSet):
     # The cases where the pattern played; a case that avoided it (`CasePattern.avoided`) is
     # not one of them (cases/facets.py counts the same way).
     faalpatroon = related_choice(
-        FailurePattern.objects.all(), "pattern_links__pattern", _("Faalpatroon")
+        pattern_models()[1].objects.all(), "pattern_links__pattern", _("Faalpatroon")
     )
 
     class Meta:

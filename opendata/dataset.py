@@ -18,13 +18,14 @@ from django.db.models import Count, Prefetch
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 
+from cases.api import case_pattern_links
 from cases.models import Case
 from cases.selectors import with_visible_case_counts
 from connectors.models import Connector
 from core.access import ANONYMOUS
 from dialogues.models import Dialogue, Statement
 from municipalities.models import Municipality
-from patterns.api import case_pattern_links, with_visible_counts
+from patterns.api import with_visible_counts
 from patterns.models import FailurePattern
 from topics.models import Topic
 

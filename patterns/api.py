@@ -1,63 +1,21 @@
-"""REST API for failure patterns (`/api/v1/faalpatronen`) and how a case refers to them.
+"""REST API for failure patterns: `/api/v1/faalpatronen`.
 
 A pattern counts the cases the caller may see: those where it played and, apart, those that
-avoided it. The case resource lists its patterns under `faalpatronen` (cases/api.py).
+avoided it. The case resource lists its patterns under `faalpatronen` (cases/api.py: cases stand
+below this app and reach it through `Case.pattern_links`).
 """
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
-from django.urls import NoReverseMatch
+from django.db.models import Count, Q, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
-from rest_framework.reverse import reverse
 
+from cases.api import PatternLinksSerializer, pattern_links
 from cases.models import Case
 from core.access import Visitor
-from core.api import LinkSerializer, StrictQueryParameters
-from patterns.models import CasePattern, FailurePattern
-
-
-class PatternLinksSerializer(serializers.Serializer):
-    self = LinkSerializer()
-    webpagina = LinkSerializer(required=False, help_text="De pagina van het faalpatroon.")
-
-
-def pattern_links(request, pattern: FailurePattern) -> dict:
-    """`_links` of a pattern: its API address and, where the site has one, its page."""
-    href = reverse("api:pattern-detail", kwargs={"slug": pattern.slug}, request=request)
-    links = {"self": {"href": href}}
-    try:
-        page = pattern.get_absolute_url()
-    except NoReverseMatch:  # the site without pattern pages (patterns/urls.py) links none
-        return links
-    links["webpagina"] = {"href": request.build_absolute_uri(page)}
-    return links
-
-
-class CasePatternSerializer(serializers.Serializer):
-    """A pattern as a case refers to it: whether it played there or was avoided."""
-
-    slug = serializers.SlugField(source="pattern.slug")
-    naam = serializers.CharField(source="pattern.name")
-    vermeden = serializers.BooleanField(
-        source="avoided",
-        help_text="true: het voorbeeld laat zien hoe dit patroon is voorkomen; false: het "
-        "patroon speelde mee.",
-    )
-    _links = serializers.SerializerMethodField()
-
-    @extend_schema_field(PatternLinksSerializer)
-    def get__links(self, link: CasePattern) -> dict:
-        return pattern_links(self.context["request"], link.pattern)
-
-
-def case_pattern_links() -> Prefetch:
-    """Prefetch a case's pattern links with their patterns, in the editors' order (one query)."""
-    return Prefetch(
-        "pattern_links",
-        queryset=CasePattern.objects.select_related("pattern").order_by("sort_order", "pk"),
-    )
+from core.api import StrictQueryParameters
+from patterns.models import FailurePattern
 
 
 class FailurePatternSerializer(serializers.ModelSerializer):

@@ -22,7 +22,7 @@ FLOORS: list[list[str]] = [
     ["textsearch"],
     ["spaces", "municipalities", "topics", "accounts"],
     ["cases"],
-    ["dialogues", "connectors", "discussions", "meetings"],
+    ["patterns", "dialogues", "connectors", "discussions", "meetings"],
     ["notifications", "search", "pages", "embeds", "api", "ops", "opendata", "kennisplatform"],
 ]
 RANK = {app: (floor, n) for floor, apps in enumerate(FLOORS) for n, app in enumerate(apps)}
