@@ -36,6 +36,7 @@ from meetings.tests.factories import MeetingFactory, RegistrationFactory
 from municipalities.tests.factories import MunicipalityFactory
 from notifications.saved_searches import save_search
 from opendata.build import build_open_data
+from patterns.tests.factories import CasePatternFactory, FailurePatternFactory
 from spaces import services
 from spaces.models import JoinRequest, Membership
 from spaces.tests.roles import ROLES, SEES_CLOSED, make_world
@@ -60,6 +61,8 @@ COUNT_URLS = [
     "/api/v1/discussies",
     "/api/v1/ruimtes",
     "/api/v1/bijeenkomsten",
+    "/api/v1/faalpatronen",
+    "/api/v1/praktijkvoorbeelden?faalpatroon=buurtpatroon",
     "/api/v1/_zoek?q=buurt",
     "/api/v1/_zoek?q=discussie",
 ]
@@ -68,6 +71,7 @@ FACET_PAGES = [
     "/praktijkvoorbeelden/?sorteer=titel",
     "/zoeken/?q=buurt",
     "/zoeken/?q=buurt&sorteer=titel",
+    "/praktijkvoorbeelden/?faalpatroon=buurtpatroon",
 ]
 COUNT_PAGES = {"/themas/": "topics", "/gemeenten/": "municipalities"}
 
@@ -148,6 +152,11 @@ def world():
         name="Sam Schakel", slug="sam-schakel", municipality=municipality, topics=[topic]
     )
     connector.cases.set([public_case, hidden["invitation_only"]["case"]])
+    # A failure pattern of the public case and of both hidden ones: its counts, facet and
+    # filter (site, search and API) never show the hidden cases.
+    pattern = FailurePatternFactory(name="Buurtpatroon", slug="buurtpatroon")
+    for case in [public_case, *(h["case"] for h in hidden.values())]:
+        CasePatternFactory(case=case, pattern=pattern)
     # A case the member shared in the invitation-only space, waiting for the editors: its
     # pages (/praktijkvoorbeelden/delen/<pk>/) are the member's alone.
     submission = submit_case(
@@ -178,6 +187,7 @@ def world():
         hidden=hidden,
         document=document,
         connector=connector,
+        pattern=pattern,
     )
     build_open_data()  # the downloads under /open-data/bestanden/ are crawled too
     return world
@@ -225,6 +235,7 @@ def pools(world) -> dict[str, list]:
         world["topic"].slug,
         world["municipality"].slug,
         world["connector"].slug,
+        world["pattern"].slug,
         MISSING,
     ]
     request = JoinRequest.objects.get(space=world["on_request"])
