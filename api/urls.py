@@ -8,6 +8,7 @@ from dialogues.api import DialogueViewSet
 from discussions.api import DiscussionViewSet
 from meetings.api import MeetingViewSet
 from pages.api import MunicipalityViewSet, TopicViewSet
+from patterns.api import FailurePatternViewSet
 from search.api import SearchView
 from spaces.api import SpaceViewSet
 
@@ -23,6 +24,7 @@ router.register("wijkschakelaars", ConnectorViewSet, basename="connector")
 router.register("discussies", DiscussionViewSet, basename="discussion")
 router.register("ruimtes", SpaceViewSet, basename="space")
 router.register("bijeenkomsten", MeetingViewSet, basename="meeting")
+router.register("faalpatronen", FailurePatternViewSet, basename="pattern")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),

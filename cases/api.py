@@ -3,7 +3,9 @@
 Output only (the API is read-only); field names are Dutch camelCase.
 """
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect
+from django.urls import NoReverseMatch
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -15,6 +17,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.reverse import reverse
 
 from cases.access import access_case_by_slug
+from cases.facets import pattern_models
 from cases.filters import CaseFilter
 from cases.models import RECOGNITION_LEVELS, Case, EvidenceLevel, InterventionRelation, Outcome
 from cases.search import CaseResults, case_search
@@ -140,6 +143,48 @@ class RecognisedInterventionSerializer(serializers.Serializer):
         return {name: None if value == "" else value for name, value in data.items()}
 
 
+class PatternLinksSerializer(serializers.Serializer):
+    self = LinkSerializer()
+    webpagina = LinkSerializer(required=False, help_text="De pagina van het faalpatroon.")
+
+
+def pattern_links(request, pattern) -> dict:
+    """`_links` of a pattern: its API address and, where the site has one, its page."""
+    href = reverse("api:pattern-detail", kwargs={"slug": pattern.slug}, request=request)
+    links = {"self": {"href": href}}
+    try:
+        page = pattern.get_absolute_url()
+    except NoReverseMatch:  # a site without pattern pages links none
+        return links
+    links["webpagina"] = {"href": request.build_absolute_uri(page)}
+    return links
+
+
+class CasePatternSerializer(serializers.Serializer):
+    """A pattern as a case refers to it: whether it played there or was avoided."""
+
+    slug = serializers.SlugField(source="pattern.slug")
+    naam = serializers.CharField(source="pattern.name")
+    vermeden = serializers.BooleanField(
+        source="avoided",
+        help_text="true: het voorbeeld laat zien hoe dit patroon is voorkomen; false: het "
+        "patroon speelde mee.",
+    )
+    _links = serializers.SerializerMethodField()
+
+    @extend_schema_field(PatternLinksSerializer)
+    def get__links(self, link) -> dict:
+        return pattern_links(self.context["request"], link.pattern)
+
+
+def case_pattern_links() -> Prefetch:
+    """Prefetch a case's pattern links with their patterns, in the editors' order (one query)."""
+    return Prefetch(
+        "pattern_links",
+        queryset=pattern_models()[0].objects.select_related("pattern").order_by("sort_order", "pk"),
+    )
+
+
 class CaseDetailSerializer(CaseListSerializer):
     aanleiding = serializers.CharField(source="context")
     aanpak = serializers.CharField(source="approach")
@@ -171,6 +216,12 @@ class CaseDetailSerializer(CaseListSerializer):
         allow_null=True,
         help_text="Wanneer de redactie voor het laatst heeft gecontroleerd of het nog klopt.",
     )
+    faalpatronen = CasePatternSerializer(
+        source="pattern_links",
+        many=True,
+        help_text="De faalpatronen die in dit voorbeeld speelden of die het vermeed "
+        "(`vermeden`), in de volgorde van de redactie.",
+    )
 
     class Meta(CaseListSerializer.Meta):
         fields = [
@@ -193,6 +244,7 @@ class CaseDetailSerializer(CaseListSerializer):
             "laatstGepubliceerdOp",
             "erkendeInterventie",
             "laatstBeoordeeld",
+            "faalpatronen",
         ]
 
     @extend_schema_field(RecognisedInterventionSerializer(allow_null=True))
@@ -268,7 +320,9 @@ class CaseViewSet(StrictQueryParameters, viewsets.ReadOnlyModelViewSet):
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_object(self) -> Case:
-        return access_case_by_slug(self.request.user, self.kwargs["slug"])
+        case = access_case_by_slug(self.request.user, self.kwargs["slug"])
+        prefetch_related_objects([case], case_pattern_links())
+        return case
 
     def retrieve(self, request, *args, **kwargs):
         try:

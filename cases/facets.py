@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -27,6 +28,7 @@ from topics.models import Topic
 FACETS = {
     "thema": _("Thema"),
     "uitkomst": _("Uitkomst"),
+    "faalpatroon": _("Faalpatroon"),
     "gemeente": _("Gemeente"),
     "domein": _("Betrokken domein"),
     "doelgroep": _("Doelgroep"),
@@ -34,6 +36,15 @@ FACETS = {
     "tag": _("Trefwoord"),
 }
 MAX_TAGS = 20
+
+
+def pattern_models() -> tuple[type[models.Model], type[models.Model]]:
+    """The failure patterns app's link and pattern models (`CasePattern`, `FailurePattern`).
+
+    That app stands above cases (it declares the link, `Case.pattern_links`), so cases reach
+    it through that relation instead of importing it (docs/architecture.md, the floors)."""
+    link = Case._meta.get_field("pattern_links").related_model
+    return link, link._meta.get_field("pattern").related_model
 
 
 @dataclass
@@ -97,6 +108,7 @@ class FacetIndex:
             members["bewijsniveau"][evidence].append(pk)
             if municipality is not None:
                 members["gemeente"][municipality].append(pk)
+        case_pattern, failure_pattern = pattern_models()
         links = {
             "thema": Case.topics.through.objects.values_list("topic_id", "case_id"),
             "domein": Case.domains.through.objects.values_list("domain_id", "case_id"),
@@ -104,12 +116,18 @@ class FacetIndex:
                 "targetgroup_id", "case_id"
             ),
             "tag": TaggedCase.objects.values_list("tag_id", "content_object_id"),
+            # A failure pattern's cases are those where it played, not those that avoided it
+            # (a success that shows how to prevent it): its facet finds where things went wrong.
+            "faalpatroon": case_pattern.objects.filter(avoided=False).values_list(
+                "pattern_id", "case_id"
+            ),
         }
         for name, rows in links.items():
             for term, pk in rows:
                 members[name][term].append(pk)
         terms = {
             "thema": Topic.objects.order_by("sort_order", "name"),
+            "faalpatroon": failure_pattern.objects.order_by("sort_order", "name"),
             "gemeente": Municipality.objects.order_by("name"),
             "domein": Domain.objects.order_by("sort_order", "name"),
             "doelgroep": TargetGroup.objects.order_by("sort_order", "name"),

@@ -13,6 +13,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from cases.facets import pattern_models
 from cases.models import Case, Domain, EvidenceLevel, Outcome, TaggedCase, TargetGroup
 from core.filters import RelatedFilterSet, related_choice
 from municipalities.models import Municipality
@@ -39,6 +40,11 @@ class CaseFilter(RelatedFilterSet):
         label=_("Bewijsniveau"),
     )
     tag = related_choice(Tag.objects.all(), "tags", _("Trefwoord"))
+    # The cases where the pattern played; a case that avoided it (`CasePattern.avoided`) is
+    # not one of them (cases/facets.py counts the same way).
+    faalpatroon = related_choice(
+        pattern_models()[1].objects.all(), "pattern_links__pattern", _("Faalpatroon")
+    )
 
     class Meta:
         model = Case
@@ -52,3 +58,12 @@ class CaseFilter(RelatedFilterSet):
         self.filters["tag"].queryset = Tag.objects.filter(
             pk__in=TaggedCase.objects.filter(content_object__in=self.queryset).values("tag_id")
         )
+
+    def filter_related(self, queryset, name: str, value):
+        if name == "pattern_links__pattern" and value:
+            # One filter() call: the pattern and "not avoided" hold for the same link.
+            played = Case.objects.filter(
+                pattern_links__pattern__in=value, pattern_links__avoided=False
+            )
+            return queryset.filter(pk__in=played.values("pk"))
+        return super().filter_related(queryset, name, value)

@@ -15,14 +15,18 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Prefetch
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 
+from cases.api import case_pattern_links
 from cases.models import Case
 from cases.selectors import with_visible_case_counts
 from connectors.models import Connector
 from core.access import ANONYMOUS
 from dialogues.models import Dialogue, Statement
 from municipalities.models import Municipality
+from patterns.api import with_visible_counts
+from patterns.models import FailurePattern
 from topics.models import Topic
 
 LIST_SEPARATOR = "|"
@@ -124,6 +128,18 @@ def _names(related) -> list[str]:
     return [item.slug for item in related.all()]
 
 
+def _patterns(case, *, avoided: bool) -> list[str]:
+    return [link.pattern.slug for link in case.pattern_links.all() if link.avoided == avoided]
+
+
+def _page_or_none(obj) -> str | None:
+    """The address of `obj`'s page; none while the site has no page for its kind."""
+    try:
+        return absolute(obj)
+    except NoReverseMatch:
+        return None
+
+
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
@@ -140,7 +156,7 @@ def case_rows():
         _visible_cases()
         .select_related("municipality", "space")
         .select_related("intervention_databank")  # issue 17: the recognised intervention
-        .prefetch_related("topics", "domains", "target_groups", "tags")
+        .prefetch_related("topics", "domains", "target_groups", "tags", case_pattern_links())
         .order_by("first_published_at", "pk")
         .iterator(chunk_size=CHUNK)
     )
@@ -148,6 +164,10 @@ def case_rows():
 
 def topic_rows():
     return with_visible_case_counts(Topic.objects.visible_to(ANONYMOUS), ANONYMOUS)
+
+
+def pattern_rows():
+    return with_visible_counts(FailurePattern.objects.visible_to(ANONYMOUS), ANONYMOUS)
 
 
 def municipality_rows():
@@ -397,6 +417,23 @@ RESOURCES: list[Resource] = [
                 lambda c: sorted(tag.name for tag in c.tags.all()),
             ),
             Field(
+                "faalpatronen",
+                _("korte namen van de faalpatronen die speelden (zie de tabel faalpatronen)"),
+                LIST,
+                "geen-draagvlak|projectitis",
+                lambda c: _patterns(c, avoided=False),
+            ),
+            Field(
+                "vermedenFaalpatronen",
+                _(
+                    "korte namen van de faalpatronen die dit voorbeeld wist te voorkomen "
+                    "(zie de tabel faalpatronen)"
+                ),
+                LIST,
+                "geen-draagvlak",
+                lambda c: _patterns(c, avoided=True),
+            ),
+            Field(
                 "ruimte",
                 _("korte naam van de openbare ruimte; leeg als het in de kennisbank staat"),
                 TEXT,
@@ -449,6 +486,68 @@ RESOURCES: list[Resource] = [
                 INTEGER,
                 "12",
                 lambda t: t.case_count,
+            ),
+        ],
+    ),
+    Resource(
+        slug="faalpatronen",
+        title=_("Faalpatronen"),
+        description=_(
+            "Redenen waarom wijkaanpak vaker misgaat, door de redactie beschreven, met signalen, "
+            "handelingsperspectieven en het aantal praktijkvoorbeelden."
+        ),
+        rows=pattern_rows,
+        fields=[
+            Field("slug", _("vaste korte naam"), TEXT, "geen-draagvlak", lambda p: p.slug),
+            Field(
+                "url",
+                _("adres van de pagina"),
+                URL,
+                "https://…/faalpatronen/geen-draagvlak/",
+                _page_or_none,
+            ),
+            Field("naam", _("naam"), TEXT, "Geen draagvlak bij bewoners", lambda p: p.name),
+            Field(
+                "samenvatting",
+                _("het patroon in één zin"),
+                TEXT,
+                "Het plan komt van buiten de wijk.",
+                lambda p: p.summary,
+            ),
+            Field(
+                "beschrijving",
+                _("wat er gebeurt, en waarom"),
+                TEXT,
+                "Bewoners herkennen zich niet in het plan.",
+                lambda p: p.description,
+            ),
+            Field(
+                "signalen",
+                _("waaraan je het patroon op tijd herkent"),
+                LIST,
+                "Weinig bewoners op de eerste avond|Niemand neemt taken op zich",
+                lambda p: p.sign_list,
+            ),
+            Field(
+                "handelingsperspectieven",
+                _("wat je kunt doen om het te voorkomen of te keren"),
+                LIST,
+                "Begin bij wat bewoners zelf willen|Deel de regie",
+                lambda p: p.action_list,
+            ),
+            Field(
+                "aantalPraktijkvoorbeelden",
+                _("aantal praktijkvoorbeelden in deze data set waarin het patroon speelde"),
+                INTEGER,
+                "7",
+                lambda p: p.case_count,
+            ),
+            Field(
+                "aantalVermeden",
+                _("aantal praktijkvoorbeelden in deze data set die het patroon voorkwamen"),
+                INTEGER,
+                "2",
+                lambda p: p.avoided_count,
             ),
         ],
     ),

@@ -67,6 +67,11 @@ FILTER_PARAMETERS = [
         ("domein", "Slug van een betrokken domein"),
         ("doelgroep", "Slug van een doelgroep"),
         ("tag", "Slug van een trefwoord"),
+        (
+            "faalpatroon",
+            "Slug van een faalpatroon: de praktijkvoorbeelden waarin het speelde (niet die het "
+            "vermeden); meerdere waarden: een van deze",
+        ),
     ]
 ] + [
     OpenApiParameter(name, str, enum=values, many=True, description=description)

@@ -313,6 +313,7 @@ DETAIL_KEYS = LIST_ITEM_KEYS | {
     "bijlagen",
     "ruimte",
     "laatstGepubliceerdOp",
+    "faalpatronen",
 }
 
 
@@ -428,6 +429,7 @@ def test_the_openapi_document_has_only_the_public_resources(client):
         "discussies",
         "bijeenkomsten",
         "ruimtes",
+        "faalpatronen",
         "_zoek",
     }
     assert not [path for path in paths if path.endswith("/")]  # /core/no-trailing-slash

@@ -236,7 +236,7 @@ def test_every_operation_documents_its_problems_and_the_version_header(document)
     problem = document["components"]["schemas"]["Problem"]
     assert {"status", "title", "detail", "invalidParams"} <= set(problem["properties"])
     found = list(operations(document))
-    assert len(found) == 20
+    assert len(found) == 22
     for name, operation in found:
         responses = operation["responses"]
         for status in ("400", "404", "406"):

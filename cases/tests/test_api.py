@@ -14,6 +14,7 @@ from wagtail.documents.models import Document
 from cases.models import CaseAttachment, CaseSource, Domain, EvidenceLevel, Outcome, TargetGroup
 from cases.tests.factories import CaseFactory
 from municipalities.tests.factories import MunicipalityFactory
+from patterns.tests.factories import CasePatternFactory
 from topics.tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -468,8 +469,9 @@ def test_the_list_for_a_token_holder_takes_a_fixed_number_of_queries(
 
 
 def test_the_detail_takes_a_fixed_number_of_queries(client, rich_case, django_assert_num_queries):
-    # The case, then topics, domains, target groups, tags, sources, attachments and documents.
-    with django_assert_num_queries(8):
+    # The case, then topics, domains, target groups, tags, sources, attachments and documents,
+    # and its failure patterns.
+    with django_assert_num_queries(9):
         response = client.get(f"{CASES}/de-buurtkamer-in-noord")
     assert response.status_code == 200
 
@@ -481,11 +483,13 @@ def test_the_detail_query_count_does_not_grow_with_its_relations(
     rich_case.tags.add("een", "twee", "drie")
     rich_case.save()
     for n in range(3):
+        CasePatternFactory(case=rich_case, avoided=n == 2)
+    for n in range(3):
         CaseSource.objects.create(case=rich_case, title=f"Bron {n}")
         document = Document.objects.create(title=f"Bijlage {n}", file=ContentFile(b"x", "b.txt"))
         CaseAttachment.objects.create(case=rich_case, document=document)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         body = client.get(f"{CASES}/de-buurtkamer-in-noord").json()
     assert len(body["themas"]) == 6
     assert len(body["bijlagen"]) == 4

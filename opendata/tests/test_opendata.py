@@ -21,6 +21,7 @@ from municipalities.tests.factories import MunicipalityFactory
 from opendata.build import build_open_data, directory
 from opendata.dataset import RESOURCES
 from opendata.tasks import build_open_data_task
+from patterns.tests.factories import CasePatternFactory, FailurePatternFactory
 from spaces.tests.factories import UserFactory
 from topics.tests.factories import TopicFactory
 
@@ -60,6 +61,10 @@ def world(closed_space, public_space):
         outcome="mislukt",
         municipality=municipality,
     )
+    # A failure pattern of the public case and of the closed one (which counts nowhere).
+    pattern = FailurePatternFactory(name="Geen draagvlak", slug="geen-draagvlak")
+    CasePatternFactory(case=public, pattern=pattern)
+    CasePatternFactory(case=closed, pattern=pattern)
     public_dialogue = make_dialogue(title="Openbare dialoog")
     linked = public_dialogue.statements.first()
     linked.cases.set([public, closed])
@@ -134,6 +139,8 @@ def test_only_public_content_is_in_the_files(world):
     # Counts count the public cases only.
     (town,) = [m for m in read_json("gemeenten")["items"] if m["cbsCode"] == "GM0999"]
     assert town["aantalPraktijkvoorbeelden"] == 1
+    (pattern,) = read_json("faalpatronen")["items"]
+    assert pattern["aantalPraktijkvoorbeelden"] == 1
 
 
 def test_no_personal_data_in_the_files(world):

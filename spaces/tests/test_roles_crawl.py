@@ -65,6 +65,8 @@ COUNT_URLS = [
     "/api/v1/discussies",
     "/api/v1/ruimtes",
     "/api/v1/bijeenkomsten",
+    "/api/v1/faalpatronen",
+    "/api/v1/praktijkvoorbeelden?faalpatroon=buurtpatroon",
     "/api/v1/_zoek?q=buurt",
     "/api/v1/_zoek?q=discussie",
 ]
@@ -73,6 +75,7 @@ FACET_PAGES = [
     "/praktijkvoorbeelden/?sorteer=titel",
     "/zoeken/?q=buurt",
     "/zoeken/?q=buurt&sorteer=titel",
+    "/praktijkvoorbeelden/?faalpatroon=buurtpatroon",
 ]
 COUNT_PAGES = {
     "/themas/": "topics",
@@ -157,6 +160,11 @@ def world():
         name="Sam Schakel", slug="sam-schakel", municipality=municipality, topics=[topic]
     )
     connector.cases.set([public_case, hidden["invitation_only"]["case"]])
+    # A failure pattern of the public case and of both hidden ones: its counts, facet and
+    # filter (site, search and API) never show the hidden cases.
+    pattern = FailurePatternFactory(name="Buurtpatroon", slug="buurtpatroon")
+    for case in [public_case, *(h["case"] for h in hidden.values())]:
+        CasePatternFactory(case=case, pattern=pattern)
     # A case the member shared in the invitation-only space, waiting for the editors: its
     # pages (/praktijkvoorbeelden/delen/<pk>/) are the member's alone.
     submission = submit_case(
@@ -197,6 +205,7 @@ def world():
         hidden=hidden,
         document=document,
         connector=connector,
+        pattern=pattern,
     )
     # A failure pattern (public vocabulary) that played in the public case and in both hidden
     # ones, and that the hidden statements and discussions speak of: its page and counts must
