@@ -179,7 +179,7 @@ def case_card(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def theme_css(request: HttpRequest) -> HttpResponse:
-    """The theme as NL Design System custom properties (validated colours only)."""
+    """The theme as NL Design System custom properties (validated colours and tokens only)."""
     palette, _origins, _query = theme_for(request)
     font = palette.font or "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
     # The same NL Design System names as the site's theme (static/css/theme.css), scoped to
@@ -202,9 +202,15 @@ def theme_css(request: HttpRequest) -> HttpResponse:
         "--utrecht-form-control-border-color": palette.text,
         "--utrecht-focus-outline-color": palette.text,
     }
+    # A municipality's own theme first; the checked colours above win, and the font field
+    # when it is filled in.
+    own = dict(palette.tokens)
+    if not palette.font and "--utrecht-document-font-family" in own:
+        del tokens["--utrecht-document-font-family"]
+    own = [(name, value) for name, value in own.items() if name not in tokens]
     css = (
         ".kp-embed-theme {\n"
-        + "".join(f"  {name}: {value};\n" for name, value in tokens.items())
+        + "".join(f"  {name}: {value};\n" for name, value in [*own, *tokens.items()])
         + "}\n"
     )
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
