@@ -17,6 +17,8 @@ CLASSES = {
     "nullbooleanselect": "utrecht-select utrecht-select--html-select",
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
     "radio": "utrecht-radio-button utrecht-radio-button--html-input",
+    "radioselect": "utrecht-radio-button utrecht-radio-button--html-input",
+    "checkboxselectmultiple": "utrecht-checkbox utrecht-checkbox--html-input",
     "clearablefile": "",
     "file": "",
 }
