@@ -11,7 +11,7 @@ PORT ?= 8000
 export DEBUG ?= 1
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run serve backup restore test lint format bench bench-search bench-import install chromium migrate demo reindex lock messages check-deploy clean manage import-cases import-dialogue demo-code
+.PHONY: run serve backup restore test lint format bench bench-search bench-import install chromium migrate demo reindex lock messages check-deploy clean manage import-cases import-dialogue demo-code nlds
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is needed, found " + sys.version.split()[0])'
@@ -122,3 +122,8 @@ clean:
 .PHONY: api-conformance
 api-conformance: $(INSTALLED)
 	scripts/api-conformance
+
+# The NL Design System CSS in static/vendor/nlds/ (maintainers only: needs Node and npm; the
+# result is committed, so `make run` needs Python alone).
+nlds:
+	node scripts/build-nlds

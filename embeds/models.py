@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from embeds.colours import MIN_CONTRAST, contrast, parse_hex
+from embeds.tokens import parse_tokens
 
 FONT = re.compile(r"^[A-Za-z0-9 ,'\"-]{1,120}$")
 ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
@@ -27,6 +28,8 @@ class Palette:
     accent: str = "#01578a"
     accent_text: str = "#ffffff"
     font: str = ""
+    # The municipality's own theme tokens ((name, value), ...), applied before the colours above.
+    tokens: tuple[tuple[str, str], ...] = ()
 
     # (foreground, background, what) pairs that must reach 4.5:1.
     PAIRS = (
@@ -119,6 +122,16 @@ class EmbedTheme(models.Model):
         blank=True,
         help_text=_("Een CSS-lettertypefamilie, bijvoorbeeld: Fira Sans, Arial, sans-serif"),
     )
+    theme_tokens = models.TextField(
+        _("eigen NL Design System-thema"),
+        blank=True,
+        help_text=_(
+            "Optioneel: plak hier het CSS-bestand met het thema van de gemeente, zoals "
+            ".gemeente-theme { --utrecht-document-color: #1a1a1a; … }. Alleen de "
+            "eigenschappen die met -- beginnen worden gebruikt. De kleuren en het lettertype "
+            "hierboven gaan voor."
+        ),
+    )
     allowed_origins = models.TextField(
         _("toegestane websites"),
         blank=True,
@@ -156,6 +169,7 @@ class EmbedTheme(models.Model):
             accent=parse_hex(self.accent_color) or Palette.accent,
             accent_text=parse_hex(self.accent_text_color) or Palette.accent_text,
             font=self.font_family,
+            tokens=tuple(parse_tokens(self.theme_tokens)[0].items()),
         )
 
     @property
@@ -177,6 +191,20 @@ class EmbedTheme(models.Model):
                 _("Geen geldig websiteadres (https://host): %(origins)s")
                 % {"origins": ", ".join(bad)}
             ]
+        if self.theme_tokens.strip():
+            tokens, refused = parse_tokens(self.theme_tokens)
+            if refused:
+                errors["theme_tokens"] = [
+                    _(
+                        "Deze eigenschappen kunnen we niet gebruiken (alleen kleuren, maten, "
+                        "woorden en var(); geen url() of @-regels): %(names)s"
+                    )
+                    % {"names": ", ".join(refused[:10])}
+                ]
+            elif not tokens:
+                errors["theme_tokens"] = [
+                    _("Geen eigenschappen gevonden. Een thema ziet eruit als --naam: waarde;")
+                ]
         colours = [self.background_color, self.text_color, self.link_color, self.accent_color]
         if all(parse_hex(c) for c in [*colours, self.accent_text_color]):
             field_of = {

@@ -179,20 +179,39 @@ def case_card(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def theme_css(request: HttpRequest) -> HttpResponse:
-    """The theme as NL Design System custom properties (validated colours only)."""
+    """The theme as NL Design System custom properties (validated colours and tokens only)."""
     palette, _origins, _query = theme_for(request)
     font = palette.font or "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
+    # The same NL Design System names as the site's theme (static/css/theme.css), scoped to
+    # the class the widget frame puts on its root element: a municipality's own theme sets
+    # exactly these names, so its values carry over one to one.
+    tokens = {
+        "--utrecht-document-background-color": palette.background,
+        "--utrecht-document-color": palette.text,
+        "--utrecht-document-font-family": font,
+        "--utrecht-link-color": palette.link,
+        "--nl-link-color": palette.link,
+        "--nl-link-hover-color": palette.link,
+        "--utrecht-heading-color": palette.text,
+        "--nl-heading-level-2-color": palette.text,
+        "--utrecht-button-primary-action-background-color": palette.accent,
+        "--utrecht-button-primary-action-border-color": palette.accent,
+        "--utrecht-button-primary-action-color": palette.accent_text,
+        "--utrecht-form-control-background-color": palette.background,
+        "--utrecht-form-control-color": palette.text,
+        "--utrecht-form-control-border-color": palette.text,
+        "--utrecht-focus-outline-color": palette.text,
+    }
+    # A municipality's own theme first; the checked colours above win, and the font field
+    # when it is filled in.
+    own = dict(palette.tokens)
+    if not palette.font and "--utrecht-document-font-family" in own:
+        del tokens["--utrecht-document-font-family"]
+    own = [(name, value) for name, value in own.items() if name not in tokens]
     css = (
-        ":root {\n"
-        f"  --utrecht-document-background-color: {palette.background};\n"
-        f"  --utrecht-document-color: {palette.text};\n"
-        f"  --utrecht-document-font-family: {font};\n"
-        f"  --utrecht-link-color: {palette.link};\n"
-        f"  --utrecht-heading-color: {palette.text};\n"
-        f"  --utrecht-button-primary-action-background-color: {palette.accent};\n"
-        f"  --utrecht-button-primary-action-color: {palette.accent_text};\n"
-        f"  --utrecht-focus-outline-color: {palette.text};\n"
-        "}\n"
+        ".kp-embed-theme {\n"
+        + "".join(f"  {name}: {value};\n" for name, value in [*own, *tokens.items()])
+        + "}\n"
     )
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
     response["Cache-Control"] = f"public, max-age={EMBED_CACHE_SECONDS}"

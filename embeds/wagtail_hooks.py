@@ -26,6 +26,7 @@ class EmbedThemeViewSet(SnippetViewSet):
             ],
             heading="Kleuren en lettertype (contrast minimaal 4,5:1)",
         ),
+        FieldPanel("theme_tokens"),
         FieldPanel("allowed_origins"),
     ]
 

@@ -93,6 +93,62 @@ def test_a_theme_with_too_little_contrast_is_refused_with_a_clear_message():
     assert "4,5:1" in str(refused.value.message_dict["text_color"])
 
 
+MUNICIPALITY_THEME = """/* Gemeente Voorbeeld, NL Design System theme */
+.voorbeeld-theme {
+  --utrecht-document-font-family: "Fira Sans", Arial, sans-serif;
+  --utrecht-document-font-size: 1.125rem;
+  --utrecht-button-border-radius: 0;
+  --nl-heading-level-2-font-weight: 600;
+  --utrecht-document-color: #ff0000;
+}
+"""
+
+
+def test_a_municipalitys_own_theme_file_sets_its_tokens_under_the_frames_class(client):
+    EmbedTheme.objects.create(
+        name="Voorbeeld", slug="voorbeeld", accent_color="#8a1538", theme_tokens=MUNICIPALITY_THEME
+    )
+    css = client.get("/embed/stijl.css?stijl=voorbeeld").content.decode()
+    assert css.startswith(".kp-embed-theme {") and ".voorbeeld-theme" not in css
+    assert "--utrecht-button-border-radius: 0;" in css
+    assert "--nl-heading-level-2-font-weight: 600;" in css
+    # No font chosen on the theme: the municipality's own font stays.
+    assert '--utrecht-document-font-family: "Fira Sans", Arial, sans-serif;' in css
+    assert css.count("--utrecht-document-font-family") == 1
+    # The contrast-checked colours win over the file's.
+    assert "#ff0000" not in css and "--utrecht-document-color: #1a1a1a;" in css
+    html = client.get("/embed/zoeken/?stijl=voorbeeld").content.decode()
+    assert '<html lang="nl" class="kp-embed-theme">' in html
+
+
+def test_a_theme_file_that_would_load_or_break_out_is_refused_with_a_clear_message(client):
+    theme = EmbedTheme(
+        name="Kwaad",
+        slug="kwaad",
+        theme_tokens=(
+            ".x { --a-b: url(https://evil.example/x.png); --c-d: red}body{color:red;"
+            " --e-f: 1px; --g-h: \\75 rl(x); }"
+        ),
+    )
+    with pytest.raises(ValidationError) as refused:
+        theme.full_clean()
+    message = str(refused.value.message_dict["theme_tokens"])
+    assert "--a-b" in message and "--g-h" in message and "--e-f" not in message
+    # Saved anyway (say, through the shell): what is unsafe never reaches the CSS.
+    theme.save()
+    css = client.get("/embed/stijl.css?stijl=kwaad").content.decode()
+    assert "url(" not in css and "evil" not in css and "\\" not in css and "body" not in css
+    assert "--e-f: 1px;" in css and "--c-d: red;" in css
+    assert css.count("{") == 1 and css.count("}") == 1
+
+
+def test_a_theme_file_without_custom_properties_is_refused():
+    theme = EmbedTheme(name="Leeg", slug="leeg", theme_tokens="body { color: red; }")
+    with pytest.raises(ValidationError) as refused:
+        theme.full_clean()
+    assert "Geen eigenschappen gevonden" in str(refused.value.message_dict["theme_tokens"])
+
+
 def test_colour_parameters_are_hex_only_and_unreadable_pairs_fall_back(client):
     css = client.get("/embed/stijl.css?accent=01689b&tekst=red;}body{x").content.decode()
     assert "#01689b" in css and "red" not in css
