@@ -314,6 +314,8 @@ DETAIL_KEYS = LIST_ITEM_KEYS | {
     "ruimte",
     "laatstGepubliceerdOp",
     "faalpatronen",
+    "erkendeInterventie",
+    "laatstBeoordeeld",
 }
 
 

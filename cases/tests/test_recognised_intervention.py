@@ -240,8 +240,9 @@ def test_without_an_intervention_the_level_is_the_editors_own_judgement(client):
 def test_the_page_with_an_intervention_takes_no_extra_query(
     client, recognised, django_assert_num_queries
 ):
-    # As test_case_detail.test_detail_query_count: the databank comes with the case's query.
-    with django_assert_num_queries(10):
+    # As test_case_detail.test_detail_query_count: the databank comes with the case's query
+    # (the failure patterns take their one query, with or without an intervention).
+    with django_assert_num_queries(11):
         response = client.get(recognised.get_absolute_url())
     assert response.status_code == 200
 
@@ -290,9 +291,9 @@ def test_the_api_says_null_without_an_intervention(client):
 def test_the_api_detail_with_an_intervention_takes_no_extra_query(
     client, recognised, django_assert_num_queries
 ):
-    # The case with its databank + 6 prefetches (as test_api's detail, whose case also has an
-    # attachment to fetch): the databank takes no query of its own.
-    with django_assert_num_queries(7):
+    # The case with its databank + 7 prefetches, its failure patterns among them (as test_api's
+    # detail, whose case also has an attachment to fetch): the databank takes no query of its own.
+    with django_assert_num_queries(8):
         client.get(f"/api/v1/praktijkvoorbeelden/{recognised.slug}")
 
 
