@@ -757,6 +757,25 @@ def report_generated(rows: list[Row], engine: str) -> None:
         print(f"Cold p95 over all queries: {worst:.0f} ms (≤ {target} ms): {verdict} on {engine}.")
 
 
+def measure_in_process(rows: list[Row]) -> None:
+    """Each query once cold (the cache emptied first) and once warm, through Django's test
+    client in this process: the server's own time without gunicorn (BENCH_SEARCH_IN_PROCESS=1,
+    quick, and the same for both engines). The results go in `row.cold` and `row.server`."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    for words in ("buurthuis", "jongeren overlast"):  # the process's first-use costs
+        client.get("/zoeken/", {"q": words})
+    for row in rows:
+        cache.clear()
+        for kept in (row.cold, row.server):
+            start = time.perf_counter()
+            response = client.get(f"/zoeken/?{row.query}")
+            kept.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, (row.query, response.status_code)
+
+
 def main() -> None:
     prepare(ENV)
     setup_django(ENV)
@@ -773,6 +792,10 @@ def main() -> None:
     for row in rows:
         measure_search(row)
     rows += [Row(kind, query) for kind, query in generated_queries(GENERATED)]
+    if os.environ.get("BENCH_SEARCH_IN_PROCESS"):
+        measure_in_process(rows)
+        report_generated(rows, engine)
+        return
     connections.close_all()
     server_env = dict(ENV)
     if engine == "PostgreSQL":  # a query outlives a killed worker unless the server stops it
