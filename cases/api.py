@@ -103,7 +103,7 @@ class AttachmentSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(attachment.document.url)
 
 
-# --- The recognised intervention a case applies or resembles (issue 17) ----------------------
+# --- The recognised intervention a case applies or resembles ---------------------------------
 
 
 class InterventionDatabankSerializer(serializers.Serializer):
@@ -204,7 +204,7 @@ class CaseDetailSerializer(CaseListSerializer):
     bijlagen = AttachmentSerializer(source="attachments", many=True)
     ruimte = TermSerializer(source="space", allow_null=True)
     laatstGepubliceerdOp = serializers.DateTimeField(source="last_published_at")  # noqa: N815
-    # Issue 17: the recognised intervention, and when the editors last checked the case.
+    # The recognised intervention, and when the editors last checked the case.
     erkendeInterventie = serializers.SerializerMethodField(  # noqa: N815
         help_text=(
             "De erkende interventie uit een databank die dit voorbeeld toepast of waar het op "

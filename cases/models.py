@@ -302,7 +302,7 @@ class Case(
             "moderatoren van de ruimte en de redactie weten het."
         ),
     )
-    # --- A recognised intervention the case applies or resembles (issue 17) ---------------
+    # --- A recognised intervention the case applies or resembles ---------------
     intervention_databank = models.ForeignKey(
         InterventionDatabank,
         verbose_name=_("databank"),

@@ -51,7 +51,7 @@ OPTIONAL_TEXT = [
     "courses_of_action",
 ]
 OPTIONAL_LISTS = ["topics", "tags", "neighbourhoods", "domains", "target_groups", "sources"]
-# A recognised intervention (issue 17): an object in the file, its parts by these names.
+# A recognised intervention: an object in the file, its parts by these names.
 INTERVENTION = "recognised_intervention"
 INTERVENTION_PARTS = {
     "databank": "intervention_databank",

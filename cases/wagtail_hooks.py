@@ -189,7 +189,7 @@ class CaseViewSet(SnippetViewSet):
                 ],
                 heading=_("Kern"),
             ),
-            # The recognised intervention the case applies or resembles (issue 17).
+            # The recognised intervention the case applies or resembles.
             ObjectList(
                 [
                     MultiFieldPanel(

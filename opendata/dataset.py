@@ -155,7 +155,7 @@ def case_rows():
     return (
         _visible_cases()
         .select_related("municipality", "space")
-        .select_related("intervention_databank")  # issue 17: the recognised intervention
+        .select_related("intervention_databank")  # the recognised intervention
         .prefetch_related("topics", "domains", "target_groups", "tags", case_pattern_links())
         .order_by("first_published_at", "pk")
         .iterator(chunk_size=CHUNK)
@@ -236,7 +236,7 @@ def _intervention(read: Callable[[Case], Any]) -> Callable[[Case], Any]:
     return lambda c: read(c) if c.has_recognised_intervention else None
 
 
-# Issue 17: the recognised intervention a case applies or resembles, and its last check.
+# The recognised intervention a case applies or resembles, and its last check.
 _RECOGNISED_INTERVENTION_FIELDS = [
     Field(
         "erkendeInterventie",

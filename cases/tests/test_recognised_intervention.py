@@ -1,4 +1,4 @@
-"""A recognised intervention on a case (issue 17): the rules, the case page's wording, the API,
+"""A recognised intervention on a case: the rules, the case page's wording, the API,
 the open data set and the import."""
 
 import csv

@@ -1,4 +1,4 @@
-"""Keeping cases true (issue 17): "Gecontroleerd: nog juist", publishing counts as a check, and
+"""Keeping cases true: "Gecontroleerd: nog juist", publishing counts as a check, and
 the editors' list "Te controleren"."""
 
 import datetime
