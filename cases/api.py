@@ -5,7 +5,6 @@ Output only (the API is read-only); field names are Dutch camelCase.
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -145,19 +144,14 @@ class RecognisedInterventionSerializer(serializers.Serializer):
 
 class PatternLinksSerializer(serializers.Serializer):
     self = LinkSerializer()
-    webpagina = LinkSerializer(required=False, help_text="De pagina van het faalpatroon.")
+    webpagina = LinkSerializer(help_text="De pagina van het faalpatroon.")
 
 
 def pattern_links(request, pattern) -> dict:
-    """`_links` of a pattern: its API address and, where the site has one, its page."""
+    """`_links` of a pattern: its API address and its page."""
     href = reverse("api:pattern-detail", kwargs={"slug": pattern.slug}, request=request)
-    links = {"self": {"href": href}}
-    try:
-        page = pattern.get_absolute_url()
-    except NoReverseMatch:  # a site without pattern pages links none
-        return links
-    links["webpagina"] = {"href": request.build_absolute_uri(page)}
-    return links
+    page = request.build_absolute_uri(pattern.get_absolute_url())
+    return {"self": {"href": href}, "webpagina": {"href": page}}
 
 
 class CasePatternSerializer(serializers.Serializer):

@@ -15,7 +15,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Prefetch
-from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 
 from cases.api import case_pattern_links
@@ -130,14 +129,6 @@ def _names(related) -> list[str]:
 
 def _patterns(case, *, avoided: bool) -> list[str]:
     return [link.pattern.slug for link in case.pattern_links.all() if link.avoided == avoided]
-
-
-def _page_or_none(obj) -> str | None:
-    """The address of `obj`'s page; none while the site has no page for its kind."""
-    try:
-        return absolute(obj)
-    except NoReverseMatch:
-        return None
 
 
 def _split(text: str) -> list[str]:
@@ -504,7 +495,7 @@ RESOURCES: list[Resource] = [
                 _("adres van de pagina"),
                 URL,
                 "https://…/faalpatronen/geen-draagvlak/",
-                _page_or_none,
+                absolute,
             ),
             Field("naam", _("naam"), TEXT, "Geen draagvlak bij bewoners", lambda p: p.name),
             Field(

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, Value
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from modelsearch.query import And, Or, PlainText
 
 from cases.models import Case, TargetGroup
@@ -54,12 +54,9 @@ CaseTopic = Case.topics.through
 CaseTargetGroup = Case.target_groups.through
 
 
-def pattern_url(slug: str) -> str | None:
-    """The address of a pattern's page, or None where there is none (yet)."""
-    try:
-        return reverse("patterns:detail", kwargs={"slug": slug})
-    except NoReverseMatch:
-        return None
+def pattern_url(slug: str) -> str:
+    """The address of a pattern's page."""
+    return reverse("patterns:detail", kwargs={"slug": slug})
 
 
 @dataclass
