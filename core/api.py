@@ -232,8 +232,12 @@ class SyncFilterBackend:
                     "name": SORT,
                     "required": False,
                     "in": "query",
-                    "description": "De volgorde; met een minteken ervoor: aflopend.",
-                    "schema": {"type": "string", "enum": list(sort_choices(view))},
+                    "description": (
+                        "De volgorde; met een minteken ervoor: aflopend. Leeg: de eigen "
+                        "volgorde van de lijst."
+                    ),
+                    # An empty value is no value (as with every parameter).
+                    "schema": {"type": "string", "enum": ["", *sort_choices(view)]},
                 }
             )
         return parameters

@@ -352,6 +352,7 @@ def test_the_schema_documents_gewijzigdsinds_and_sorteer(client):
         assert parameters["gewijzigdSinds"]["type"] == "string", path
         assert parameters["gewijzigdSinds"]["pattern"].startswith("^$|"), path
         assert "-gewijzigdOp" in parameters["sorteer"]["enum"], path
+        assert "" in parameters["sorteer"]["enum"], path  # empty: the list's own order
     details = document["paths"]["/praktijkvoorbeelden/{slug}"]["get"]["parameters"]
     assert "gewijzigdSinds" not in {p["name"] for p in details}
 
