@@ -168,6 +168,11 @@ def tier_queries(found: list[Concept]) -> list:
     return queries
 
 
+def _rank_terms(found: list[Concept]) -> list[str]:
+    """Every term the concepts can match by, for the backends that rank on them (PostgreSQL)."""
+    return sorted({term for concept in found for term in concept.all_terms})
+
+
 def _ranked_ids(
     queryset: QuerySet, search_query, rank_terms: list[str], limit: int | None, candidates=None
 ):
@@ -219,7 +224,7 @@ def _parts_apart(found: list[Concept]) -> list[Concept]:
 
 
 def _tiers(queryset: QuerySet, found: list[Concept], limit: int | None) -> list[list]:
-    rank_terms = sorted({term for concept in found for term in concept.all_terms})
+    rank_terms = _rank_terms(found)
     tiers: list[list] = []
     seen: set = set()
     for search_query in tier_queries(found):
@@ -257,7 +262,7 @@ def ranked_ids_together(querysets: list[QuerySet], query: str, limits: list[int]
     keys of its matches for `query`, best first, at most its limit: as `ranked_ids` gives them,
     but in one query per tier for them all where the backend can (SQLite)."""
     found = concepts(query)
-    rank_terms = sorted({term for concept in found for term in concept.all_terms})
+    rank_terms = _rank_terms(found)
     kept: list[list] = [[] for _ in querysets]
     for search_query in tier_queries(found):
         open_ = [i for i, ids in enumerate(kept) if len(ids) < limits[i]]
@@ -281,14 +286,14 @@ def ranked_ids_together(querysets: list[QuerySet], query: str, limits: list[int]
 def has_match(queryset: QuerySet, query: str) -> bool:
     """Whether anything in `queryset` matches `query` (all of its words; a compound also as
     its parts)."""
-    queries = tier_queries(concepts(query))
+    found = concepts(query)
+    queries = tier_queries(found)
     if not queries:
         return False
-    found = concepts(query)
     every = [queries[0]]
     if any(concept.parts for concept in found if not concept.optional):
         every.append(queries[1])
     # With the terms, PostgreSQL looks the match up from the index entries (through the GIN
     # index for a rare word) rather than joining every visible object to its entry first.
-    terms = sorted({term for concept in found for term in concept.all_terms})
+    terms = _rank_terms(found)
     return any(_ranked_ids(queryset, tier, terms, 1, candidates=1) for tier in every)
